@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+import { aws2portVersion } from '../src/version.js';
+import { HelpShown, parseArguments, type Args } from './arguments.js';
+import { makeOutput, type Output } from './output.js';
+
+/** Runs the command named by argv; resolves to the exit code. Commands are loaded only when used. */
+async function route(args: Args, output: Output): Promise<number> {
+  switch (args.command) {
+    case 'plan':
+      return (await import('./commands/plan.js')).runPlan(args, output);
+    case 'apply':
+      return (await import('./commands/apply.js')).runApply(args, output);
+    case 'state list':
+    case 'state show':
+    case 'state unlock':
+      return (await import('./commands/state.js')).runState(args, output);
+  }
+}
+
+/** The one catch: every error is printed here, with its code, and mapped to exit 1. */
+async function main(): Promise<number> {
+  let args: Args;
+  try {
+    args = await parseArguments(process.argv.slice(2), { env: process.env, isStdoutTty: Boolean(process.stdout.isTTY) }, aws2portVersion());
+  } catch (error) {
+    if (error instanceof HelpShown) return 0;
+    process.stderr.write(`Error: ${(error as Error).message}\nRun aws2port --help for usage.\n`);
+    return 1;
+  }
+  const output = makeOutput(args);
+  try {
+    return await route(args, output);
+  } catch (error) {
+    const { printError } = await import('./print-error.js');
+    printError(error, args.isDebug, output);
+    return 1;
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`aws2port crashed: ${String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

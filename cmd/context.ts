@@ -1,0 +1,24 @@
+import { resolve } from 'node:path';
+import { formatConfigProblem, loadConfig, type ResolvedConfig } from '../src/config/index.js';
+import { Aws2PortError } from '../src/errors/index.js';
+import { openStateDatabase, StateStore } from '../state/index.js';
+import type { CommonArgs } from './arguments.js';
+import type { Output } from './output.js';
+
+/** Loads the config; prints its warnings; throws ConfigInvalid listing every error with its place. */
+export function loadConfigOrThrow(args: Pick<CommonArgs, 'config'>, output: Output): ResolvedConfig {
+  const result = loadConfig(args.config);
+  for (const warning of result.warnings) output.log(`Warning: ${formatConfigProblem(warning)}`);
+  if (!result.config) {
+    throw new Aws2PortError('ConfigInvalid', `The config file ${args.config} has ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}.`, {
+      detail: result.errors.map(formatConfigProblem).join('\n'),
+      subject: args.config,
+    });
+  }
+  return result.config;
+}
+
+/** Opens the state store (creating it on first use). Close its db when done. */
+export function openStore(args: Pick<CommonArgs, 'state'>): StateStore {
+  return new StateStore(openStateDatabase(resolve(args.state)));
+}

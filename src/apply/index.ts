@@ -1,0 +1,7 @@
+/**
+ * The apply stage: executes a PlanDocument against Port in dependency order and records each write
+ * Port confirmed in the state, so the state never claims more than Port holds.
+ */
+export { applyPlan, type ApplyOptions } from './apply-plan.js';
+export type { ApplyFailure, ApplyProgress, ApplyResult, ChangeOutcome } from './apply-types.js';
+export { orderBlueprintsByRelations } from './blueprint-order.js';

@@ -1,0 +1,59 @@
+/**
+ * Errors every stage can raise. An error carries a stable PascalCase code from one registry (tests
+ * assert on the code, never on the wording), a one-line message safe to print, and optionally a
+ * detail, the subject it concerns (`blueprint/identifier`, `Type account/region`, a file) and a cause.
+ * `source` says who can fix it: the user (bad input, refused plan) or us (a bug: report it).
+ */
+
+/** Every error code aws2port can print. Add new codes here only. */
+export const ERROR_CODES = [
+  'ConfigNotFound',
+  'ConfigInvalid',
+  'BlueprintsFileInvalid',
+  'JqCompileFailed',
+  'StateLocked',
+  'StateUnreadable',
+  'PlanFileInvalid',
+  'PlanStale',
+  'PlanRefused',
+  'ConfirmationDeclined',
+  'ConfirmationUnavailable',
+  'DeletionThresholdExceeded',
+  'PortAuthFailed',
+  'PortRequestFailed',
+  'AwsCredentialsMissing',
+  'AwsRequestFailed',
+  'ApplyIncomplete',
+  'InvalidArgument',
+  'Internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface Aws2PortErrorOptions {
+  detail?: string;
+  subject?: string;
+  source?: 'user' | 'internal';
+  cause?: unknown;
+}
+
+export class Aws2PortError extends Error {
+  readonly code: ErrorCode;
+  readonly detail: string | undefined;
+  readonly subject: string | undefined;
+  readonly source: 'user' | 'internal';
+
+  constructor(code: ErrorCode, message: string, options: Aws2PortErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'Aws2PortError';
+    this.code = code;
+    this.detail = options.detail;
+    this.subject = options.subject;
+    this.source = options.source ?? 'user';
+  }
+}
+
+/** True for an Aws2PortError with the given code (or any code when none is given). */
+export function isAws2PortError(value: unknown, code?: ErrorCode): value is Aws2PortError {
+  return value instanceof Aws2PortError && (code === undefined || value.code === code);
+}

@@ -1,0 +1,52 @@
+import { loadJq } from 'jq-wasm';
+import { Aws2PortError } from '../errors/index.js';
+
+/** What one jq run printed. */
+export interface JqRunResult {
+  /** Standard output: with compact output, one JSON value per line. Empty when jq printed nothing. */
+  stdout: string;
+  /** Standard error: jq's error messages, `debug` and `stderr` output, `halt_error` text. */
+  stderr: string;
+  /** jq's exit code: 0 success, 2 usage or system error, 3 compile error, 5 runtime error (of the last input). */
+  exitCode: number;
+}
+
+/**
+ * The jq engine the mapping runs on: jq 1.8.2 compiled to WebAssembly (`jq-wasm`), used through its
+ * synchronous raw interface. There is no compile-once: every run re-parses the filter (about 1-2 ms),
+ * so callers batch many inputs into one run.
+ */
+export interface JqEngine {
+  /**
+   * Runs `filter` over `input`, JSON text holding zero or more values (with zero values the filter is
+   * only compiled), printing compact output. Never throws on a jq compile or runtime error.
+   */
+  run(input: string, filter: string): JqRunResult;
+  /** jq's version string, e.g. `jq-1.8.2`. */
+  readonly version: string;
+}
+
+let loading: Promise<JqEngine> | undefined;
+
+/**
+ * Loads jq-wasm once per process (memoised: every call returns the same engine). A failed load is not
+ * memoised, so a later call tries again. Throws Aws2PortError `Internal` when the WASM cannot load.
+ */
+export function loadJqEngine(): Promise<JqEngine> {
+  loading ??= loadJq().then(
+    (jq): JqEngine => ({
+      run: (input, filter) => jq.raw(input, filter, ['-c']),
+      get version() {
+        return jq.version;
+      },
+    }),
+    (cause: unknown) => {
+      loading = undefined;
+      throw new Aws2PortError('Internal', 'The jq engine (jq-wasm) could not be loaded.', {
+        source: 'internal',
+        cause,
+      });
+    },
+  );
+  return loading;
+}

@@ -1,0 +1,22 @@
+/**
+ * The plan stage: reads AWS through the source, maps items, and diffs the desired entities against the
+ * state (SQL over the snapshot) into a PlanDocument, plain data that `--json` prints, `--out` saves and
+ * apply executes. Rendering is kept apart and computes nothing.
+ */
+export type { Entity, BlueprintEntity } from './entity.js';
+export {
+  PLAN_FORMAT_VERSION,
+  entityAddress,
+  hasChanges,
+  summarizeChanges,
+  type ChangeAction,
+  type PlanDocument,
+  type PlanSummary,
+  type ResourceChange,
+  type SkippedScopeEntry,
+} from './plan-document.js';
+export { makePlan, type MakePlanOptions } from './make-plan.js';
+export { renderPlanText, summaryLine } from './render-plan-text.js';
+export { textStyle, type TextSink, type TextStyle } from './text-style.js';
+export { savePlanFile, loadPlanFile, assertPlanApplicable, type PlanBasis } from './plan-file.js';
+export { vouchedScopes, type ReadCoverage, type VouchedScope } from './vouched-scopes.js';

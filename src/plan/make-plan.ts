@@ -1,0 +1,201 @@
+import {
+  discoverAccounts,
+  homeRegionOf,
+  isRegionAllowed,
+  planScan,
+  resolveRegions,
+  scanEstate,
+  scopeKey,
+  type RawItem,
+  type Scope,
+  type SourceEvent,
+} from '../aws/index.js';
+import { ORGANIZATIONS_ACCOUNT_KIND } from '../aws/global-kinds.js';
+import type { ResolvedConfig, ResourceConfig } from '../config/types.js';
+import { compileMapper, loadJqEngine, type Mapper, type MappingIssue } from '../mapping/index.js';
+import { DesiredSet, type DesiredEntity, type StateStore } from '../../state/index.js';
+import { MappingIssueLog } from './mapping-issue-log.js';
+import {
+  entityAddress,
+  PLAN_FORMAT_VERSION,
+  summarizeChanges,
+  type AddressConflictEntry,
+  type PlanDocument,
+  type ResourceChange,
+  type SkippedScopeEntry,
+} from './plan-document.js';
+import { vouchedScopes } from './vouched-scopes.js';
+
+export interface MakePlanOptions {
+  config: ResolvedConfig;
+  store: StateStore;
+  /** Restrict reading, planning and deleting to these kinds; empty for all. */
+  targets: readonly string[];
+  /** Concurrent AWS calls. */
+  parallelism: number;
+  /** Progress lines for a human (stderr). */
+  log: (message: string) => void;
+}
+
+/** Items mapped per jq call: large enough to amortise jq's per-call cost, small enough for memory. */
+const MAPPING_BATCH_SIZE = 1000;
+
+/**
+ * Reads AWS, maps every item, and diffs the result against the state: the plan. Writes nothing to
+ * Port or to the state.
+ */
+export async function makePlan(options: MakePlanOptions): Promise<PlanDocument> {
+  const { config, store, log } = options;
+  const resources = options.targets.length > 0 ? config.resources.filter((r) => options.targets.includes(r.kind)) : config.resources;
+  const engine = await loadJqEngine();
+  const mappersByKind = groupMappers(resources.map((r) => compileMapper(r, engine)));
+
+  const regions = resolveRegions(config.aws);
+  const discovery = await discoverAccounts(config.aws, regions[0]!);
+  for (const account of discovery.unreachable) log(`! account ${account.accountId}: ${account.reason}`);
+  const scan = planScan(resources, discovery, regions, homeRegionOf(discovery.partition));
+  log(`Reading ${scan.targets.length} scopes in ${discovery.accounts.length} accounts and ${regions.length} regions...`);
+
+  const desired = new DesiredSet(store.db);
+  try {
+    const issues = new MappingIssueLog();
+    const conflicts: AddressConflictEntry[] = [];
+    const skipped: SkippedScopeEntry[] = scan.skipped.map(({ scope, error }) => ({ ...scope, error }));
+    const completeScopes = new Set<string>();
+    const taintedScopes = new Map<string, Scope>();
+    const batcher = new MappingBatcher(mappersByKind, (entities) => {
+      for (const c of desired.add(entities)) {
+        conflicts.push({ address: entityAddress(c.blueprint, c.identifier), kept: { scope: c.kept.scope, aws_identifier: c.kept.awsIdentifier }, dropped: { scope: c.dropped.scope, aws_identifier: c.dropped.awsIdentifier } });
+      }
+    }, (resource, issue, item, scope) => {
+      issues.add(resource, issue, item);
+      if (issue.isItemSkipped) taintedScopes.set(scopeKey(scope), scope);
+    });
+
+    for await (const event of scanEstate(scan.targets, { parallelism: options.parallelism, organizationAccounts: discovery.organizationAccounts })) {
+      handleSourceEvent(event, batcher, completeScopes, skipped);
+    }
+    batcher.flushAll();
+    for (const [key, scope] of taintedScopes) {
+      if (completeScopes.delete(key)) skipped.push({ ...scope, error: 'some items could not be mapped (see mapping issues)' });
+    }
+
+    for (const { scope, reason } of vouchedScopes(store.listOwningScopes(), {
+      plannedKinds: new Set(options.targets.length > 0 ? options.targets : allKindsOf(config, store)),
+      configuredKinds: new Set(config.resources.map((r) => r.kind)),
+      completeScopes,
+      intendedScopes: new Set([...scan.targets, ...scan.skipped].map((t) => scopeKey(t.scope))),
+      knownAccounts: new Set([...discovery.accounts.map((a) => a.accountId), ...discovery.unreachable.map((u) => u.accountId)]),
+      isAccountListComplete: discovery.isComplete,
+    })) {
+      desired.vouchFor([scope], reason);
+    }
+
+    const changes = collectChanges(desired);
+    skipped.sort((a, b) => a.kind.localeCompare(b.kind) || a.account.localeCompare(b.account) || a.region.localeCompare(b.region));
+    return {
+      format_version: PLAN_FORMAT_VERSION,
+      lineage: store.lineage,
+      serial: store.serial,
+      config_hash: config.hash,
+      targets: [...options.targets],
+      complete: skipped.length === 0,
+      resource_changes: changes,
+      unchanged: desired.countUnchanged(),
+      skipped_scopes: skipped,
+      mapping_issues: issues.list(),
+      address_conflicts: conflicts,
+      blueprint_changes: [],
+      summary: summarizeChanges(changes),
+    };
+  } finally {
+    desired.close();
+  }
+}
+
+function handleSourceEvent(event: SourceEvent, batcher: MappingBatcher, completeScopes: Set<string>, skipped: SkippedScopeEntry[]): void {
+  if (event.type === 'items') batcher.add(event.scope, event.items);
+  else if (event.type === 'scope-complete') completeScopes.add(scopeKey(event.scope));
+  else skipped.push({ ...event.scope, error: event.error });
+}
+
+/** Every kind that is configured or owns entities in the state: what an untargeted plan covers. */
+function allKindsOf(config: ResolvedConfig, store: StateStore): string[] {
+  return [...config.resources.map((r) => r.kind), ...store.listOwningScopes().map((s) => s.kind)];
+}
+
+/** Deletes, then creates, then updates, each in address order. */
+function collectChanges(desired: DesiredSet): ResourceChange[] {
+  const changes: ResourceChange[] = [];
+  for (const { before, reason } of desired.deletions()) {
+    changes.push({ address: entityAddress(before.blueprint, before.identifier), blueprint: before.blueprint, identifier: before.identifier, action: 'delete', before: before.entity, after: null, scope: before.scope, aws_identifier: before.awsIdentifier, reason });
+  }
+  for (const d of desired.creates()) {
+    changes.push({ address: entityAddress(d.blueprint, d.identifier), blueprint: d.blueprint, identifier: d.identifier, action: 'create', before: null, after: d.entity, scope: d.scope, aws_identifier: d.awsIdentifier });
+  }
+  for (const { desired: d, before } of desired.updates()) {
+    changes.push({ address: entityAddress(d.blueprint, d.identifier), blueprint: d.blueprint, identifier: d.identifier, action: 'update', before: before.entity, after: d.entity, scope: d.scope, aws_identifier: d.awsIdentifier });
+  }
+  return changes;
+}
+
+function groupMappers(mappers: Mapper[]): Map<string, Mapper[]> {
+  const byKind = new Map<string, Mapper[]>();
+  for (const mapper of mappers) byKind.set(mapper.resource.kind, [...(byKind.get(mapper.resource.kind) ?? []), mapper]);
+  return byKind;
+}
+
+type IssueSink = (resource: ResourceConfig, issue: MappingIssue, item: RawItem | undefined, scope: Scope) => void;
+
+/**
+ * Gathers items of one kind across pages and scopes into batches, so jq runs once per batch and
+ * resource config rather than once per page.
+ */
+class MappingBatcher {
+  private readonly pending = new Map<string, { items: RawItem[]; scopes: Scope[] }>();
+
+  constructor(
+    private readonly mappersByKind: Map<string, Mapper[]>,
+    private readonly emit: (entities: DesiredEntity[]) => void,
+    private readonly reportIssue: IssueSink,
+  ) {}
+
+  add(scope: Scope, items: readonly RawItem[]): void {
+    let batch = this.pending.get(scope.kind);
+    if (!batch) this.pending.set(scope.kind, (batch = { items: [], scopes: [] }));
+    for (const item of items) {
+      batch.items.push(item);
+      batch.scopes.push(scope);
+    }
+    if (batch.items.length >= MAPPING_BATCH_SIZE) this.flush(scope.kind);
+  }
+
+  flushAll(): void {
+    for (const kind of [...this.pending.keys()]) this.flush(kind);
+  }
+
+  private flush(kind: string): void {
+    const batch = this.pending.get(kind);
+    this.pending.delete(kind);
+    if (!batch || batch.items.length === 0) return;
+    for (const mapper of this.mappersByKind.get(kind) ?? []) {
+      const policy = mapper.resource.selector.regionPolicy;
+      const chosen = kind === ORGANIZATIONS_ACCOUNT_KIND ? batch.items.map((_, i) => i) : batch.items.flatMap((item, i) => (isRegionAllowed(policy, item.__Region) ? [i] : []));
+      const items = chosen.map((i) => batch.items[i]!);
+      const result = mapper.mapBatch(items);
+      for (const issue of result.issues) this.reportIssue(mapper.resource, issue, items[issue.itemIndex], batch.scopes[chosen[issue.itemIndex]!]!);
+      this.emit(
+        result.entities.map(({ itemIndex, blueprint, entity }) => {
+          const item = items[itemIndex]!;
+          return {
+            blueprint,
+            identifier: entity.identifier,
+            scope: batch.scopes[chosen[itemIndex]!]!,
+            awsIdentifier: item.Identifier ?? (typeof item.Id === 'string' ? item.Id : null),
+            entity,
+          };
+        }),
+      );
+    }
+  }
+}

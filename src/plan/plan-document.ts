@@ -1,0 +1,122 @@
+import type { Scope } from '../aws/scope.js';
+import type { Entity } from './entity.js';
+
+/** The format of plan documents this build writes and reads. */
+export const PLAN_FORMAT_VERSION = '1';
+
+/** What apply does to one entity. */
+export type ChangeAction = 'create' | 'update' | 'delete';
+
+/**
+ * One planned change. Apply decides from `action`, `blueprint`, `identifier`, `after` (and `scope`,
+ * `aws_identifier` to record in the state) alone; `reason` is for display only and must not be used
+ * for any decision during apply.
+ */
+export interface ResourceChange {
+  /** `BLUEPRINT.IDENTIFIER`, e.g. `cloudResource.my-bucket`. */
+  address: string;
+  blueprint: string;
+  identifier: string;
+  action: ChangeAction;
+  /** The entity as the state records it; null on create. */
+  before: Entity | null;
+  /** The entity as it will be written; null on delete. */
+  after: Entity | null;
+  /** The scope that owns the entity after this change (on delete: the one that owned it). */
+  scope: Scope;
+  /** Cloud Control's Identifier of the item it comes from; null when unknown. */
+  aws_identifier: string | null;
+  /** Why (display only), e.g. why a delete is trusted. */
+  reason?: string;
+}
+
+/** A scope not read fully: nothing it owns is deleted. */
+export interface SkippedScopeEntry extends Scope {
+  error: string;
+}
+
+/** Items a field's expression failed on, grouped by resource config and field. */
+export interface MappingIssueEntry {
+  /** Position of the resource config in `resources:`. */
+  resource_index: number;
+  kind: string;
+  /** `identifier`, `properties.region`, `selector.query`, ... */
+  field: string;
+  /** YAML path and line of the expression. */
+  path: string;
+  line: number;
+  /** True: those items produced no entity; false: the field became null. */
+  item_skipped: boolean;
+  count: number;
+  /** The first failure's message. */
+  message: string;
+  /** Up to a few AWS identifiers of the failing items. */
+  examples: string[];
+}
+
+/** Two items mapped to one address; the first kept, the other dropped. */
+export interface AddressConflictEntry {
+  address: string;
+  kept: { scope: Scope; aws_identifier: string | null };
+  dropped: { scope: Scope; aws_identifier: string | null };
+}
+
+/** A blueprint the plan would create in Port (only with a blueprints file). */
+export interface BlueprintChange {
+  identifier: string;
+  action: 'create';
+}
+
+/** Counts of entity changes; blueprint changes are not counted. */
+export interface PlanSummary {
+  add: number;
+  change: number;
+  destroy: number;
+}
+
+/**
+ * A plan, exactly as `plan --json` prints it and `--out` saves it: plain data, no classes. Changes are
+ * ordered deletes, then creates, then updates, each by address.
+ */
+export interface PlanDocument {
+  format_version: typeof PLAN_FORMAT_VERSION;
+  /** The state's lineage when planned: apply refuses a plan of another state. */
+  lineage: string;
+  /** The state's serial when planned: apply refuses the plan once it moved. */
+  serial: number;
+  /** `sha256:...` of the config file: apply refuses a plan made with another config. */
+  config_hash: string;
+  /** The kinds `--target` restricted the plan to; empty for all. */
+  targets: string[];
+  /** True when every scope was read fully and every item mapped. */
+  complete: boolean;
+  resource_changes: ResourceChange[];
+  /** Entities whose mapped fields equal the state's record. */
+  unchanged: number;
+  skipped_scopes: SkippedScopeEntry[];
+  mapping_issues: MappingIssueEntry[];
+  address_conflicts: AddressConflictEntry[];
+  blueprint_changes: BlueprintChange[];
+  summary: PlanSummary;
+}
+
+/** The address of an entity: `BLUEPRINT.IDENTIFIER`. */
+export function entityAddress(blueprint: string, identifier: string): string {
+  return `${blueprint}.${identifier}`;
+}
+
+/** The summary counts of a list of changes: the one place counts are computed. */
+export function summarizeChanges(changes: readonly ResourceChange[]): PlanSummary {
+  const summary: PlanSummary = { add: 0, change: 0, destroy: 0 };
+  for (const change of changes) {
+    if (change.action === 'create') summary.add++;
+    else if (change.action === 'update') summary.change++;
+    else summary.destroy++;
+  }
+  return summary;
+}
+
+/** True when the plan would write nothing. */
+export function hasChanges(plan: PlanDocument): boolean {
+  return plan.resource_changes.length > 0 || plan.blueprint_changes.length > 0;
+}

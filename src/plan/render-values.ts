@@ -1,0 +1,40 @@
+import { structuredPatch } from 'diff';
+import type { Entity } from './entity.js';
+
+/** Values longer than this on one line are shown over several lines. */
+const INLINE_LIMIT = 70;
+
+/** An entity as `(name, value)` pairs in display order: title, icon, team, properties.*, relations.*. */
+export function entityAttributes(entity: Entity | null): Map<string, unknown> {
+  const attributes = new Map<string, unknown>();
+  if (!entity) return attributes;
+  attributes.set('title', entity.title);
+  attributes.set('icon', entity.icon);
+  attributes.set('team', entity.team);
+  for (const [name, value] of Object.entries(entity.properties ?? {})) attributes.set(`properties.${name}`, value);
+  for (const [name, value] of Object.entries(entity.relations ?? {})) attributes.set(`relations.${name}`, value);
+  return attributes;
+}
+
+/** A value on one line when it fits, else pretty JSON over several lines. */
+export function renderValue(value: unknown): string[] {
+  const inline = JSON.stringify(value) ?? 'null';
+  if (inline.length <= INLINE_LIMIT) return [inline];
+  return JSON.stringify(value, null, 2).split('\n');
+}
+
+/** A unified diff of two values' pretty JSON, as lines (`@@` hunks, `+`/`-`/` ` lines). */
+export function renderValueDiff(before: unknown, after: unknown): string[] {
+  const patch = structuredPatch('before', 'after', `${JSON.stringify(before, null, 2) ?? 'null'}\n`, `${JSON.stringify(after, null, 2) ?? 'null'}\n`, '', '', { context: 2 });
+  const lines: string[] = [];
+  for (const hunk of patch.hunks) {
+    lines.push(`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`);
+    lines.push(...hunk.lines.filter((line) => !line.startsWith('\\')));
+  }
+  return lines;
+}
+
+/** Deep equality of JSON values. */
+export function isSameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,50 @@
+import { scopeKey, type Scope } from '../aws/scope.js';
+
+/** What one run read, as far as deletions are concerned. */
+export interface ReadCoverage {
+  /** Kinds this run was asked to plan (after `--target`). */
+  plannedKinds: ReadonlySet<string>;
+  /** Kinds the config maps at all. */
+  configuredKinds: ReadonlySet<string>;
+  /** Scopes read to their last page, every item mapped. */
+  completeScopes: ReadonlySet<string>;
+  /** Every scope this run set out to read (complete or not), by scopeKey. */
+  intendedScopes: ReadonlySet<string>;
+  /** Every account this run knows of (read or unreachable). */
+  knownAccounts: ReadonlySet<string>;
+  /** True when the account list is the whole truth (see AccountDiscovery.isComplete). */
+  isAccountListComplete: boolean;
+}
+
+/** A scope whose entities may be deleted when not produced, and why that is safe. */
+export interface VouchedScope {
+  scope: Scope;
+  reason: string;
+}
+
+/**
+ * Which of the scopes that own entities in the state vouch for deletions (invariant 1). A scope vouches
+ * when it was read completely this run, or when it is out of what the config asks for, as far as this
+ * run can tell for sure: its kind is no longer configured, its account is gone from a complete account
+ * list, or its region is no longer read. A scope this run meant to read but could not never vouches.
+ */
+export function vouchedScopes(owningScopes: readonly Scope[], coverage: ReadCoverage): VouchedScope[] {
+  const vouched: VouchedScope[] = [];
+  for (const scope of owningScopes) {
+    const reason = vouchReason(scope, coverage);
+    if (reason) vouched.push({ scope, reason });
+  }
+  return vouched;
+}
+
+function vouchReason(scope: Scope, coverage: ReadCoverage): string | undefined {
+  if (!coverage.plannedKinds.has(scope.kind)) return undefined;
+  const key = scopeKey(scope);
+  if (coverage.completeScopes.has(key)) return 'no longer in AWS';
+  if (coverage.intendedScopes.has(key)) return undefined;
+  if (!coverage.configuredKinds.has(scope.kind)) return `${scope.kind} is no longer in the config`;
+  if (!coverage.knownAccounts.has(scope.account)) {
+    return coverage.isAccountListComplete ? `account ${scope.account} is no longer read` : undefined;
+  }
+  return `region ${scope.region} is no longer read for ${scope.kind}`;
+}

@@ -1,0 +1,11 @@
+/**
+ * The Port stage: a REST client (undici) for Port's API: token, bulk upserts with per-entity outcomes,
+ * deletes, blueprints, searches; retries with Port's rate-limit hints. Knows nothing of AWS.
+ */
+export { PortClient } from './port-client.js';
+export type { PortConnection } from './port-http.js';
+export type { Blueprint, EntityWriteResult, UpsertOptions } from './port-types.js';
+export { jsonBytes, splitIntoBatches, MAX_BULK_ENTITIES, MAX_BULK_BYTES } from './entity-batches.js';
+export { classifyStatus, waitHintMs, type FailureClass } from './classify-response.js';
+export { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
+export { portConnectionFromEnv } from './port-connection-from-env.js';

@@ -1,0 +1,119 @@
+import type { Entity } from '../plan/entity.js';
+import { splitIntoBatches } from './entity-batches.js';
+import { PortHttp, type PortConnection, type PortResponse } from './port-http.js';
+import type { Blueprint, EntityWriteResult, UpsertOptions } from './port-types.js';
+
+/** Port's bulk delete takes at most this many identifiers a request. */
+const MAX_BULK_DELETE = 100;
+
+interface BulkAnswer {
+  entities?: Array<{ identifier: string; index?: number; created?: boolean }>;
+  errors?: Array<{ identifier?: string; index?: number; statusCode?: number; error?: string; message?: string }>;
+}
+
+/**
+ * The Port REST client: entities in bulk, deletes, blueprints, searches. Reports an outcome per entity
+ * (a 207 is success for some and failure for others); knows nothing of AWS.
+ */
+export class PortClient {
+  private readonly http: PortHttp;
+
+  constructor(connection: PortConnection) {
+    this.http = new PortHttp(connection);
+  }
+
+  /** Upserts entities of one blueprint in bulk requests (20 and 1 MiB at most; a 413 splits the batch). */
+  async upsertEntities(blueprint: string, entities: readonly Entity[], options: UpsertOptions): Promise<EntityWriteResult[]> {
+    const results = await Promise.all(splitIntoBatches(entities).map((batch) => this.upsertBatch(blueprint, batch, options)));
+    return results.flat();
+  }
+
+  /** Deletes entities of one blueprint; an entity already gone counts as deleted. */
+  async deleteEntities(blueprint: string, identifiers: readonly string[], deleteDependents: boolean): Promise<EntityWriteResult[]> {
+    const results: EntityWriteResult[] = [];
+    for (let start = 0; start < identifiers.length; start += MAX_BULK_DELETE) {
+      const chunk = identifiers.slice(start, start + MAX_BULK_DELETE);
+      const answer = await this.http.send({
+        method: 'DELETE',
+        path: `/blueprints/${encodeURIComponent(blueprint)}/bulk/entities`,
+        query: { delete_dependents: deleteDependents },
+        body: { entities: chunk },
+      });
+      if (isSuccess(answer.status)) results.push(...chunk.map((identifier): EntityWriteResult => ({ identifier, ok: true })));
+      else results.push(...(await Promise.all(chunk.map((identifier) => this.deleteOne(blueprint, identifier, deleteDependents)))));
+    }
+    return results;
+  }
+
+  /** The blueprint, or undefined when Port has none by that identifier. */
+  async getBlueprint(identifier: string): Promise<Blueprint | undefined> {
+    const answer = await this.http.send({ method: 'GET', path: `/blueprints/${encodeURIComponent(identifier)}` });
+    if (answer.status === 404) return undefined;
+    assertSuccess(answer, `read blueprint ${identifier}`);
+    return (answer.body as { blueprint: Blueprint }).blueprint;
+  }
+
+  /** Closes connections. */
+  close(): Promise<void> {
+    return this.http.close();
+  }
+
+  private async upsertBatch(blueprint: string, batch: readonly Entity[], options: UpsertOptions): Promise<EntityWriteResult[]> {
+    const answer = await this.http.send({
+      method: 'POST',
+      path: `/blueprints/${encodeURIComponent(blueprint)}/entities/bulk`,
+      query: { upsert: true, merge: options.merge, create_missing_related_entities: options.createMissingRelatedEntities },
+      body: { entities: batch },
+    });
+    if (answer.status === 413 && batch.length > 1) {
+      const half = Math.ceil(batch.length / 2);
+      const [first, second] = await Promise.all([this.upsertBatch(blueprint, batch.slice(0, half), options), this.upsertBatch(blueprint, batch.slice(half), options)]);
+      return [...first, ...second];
+    }
+    if (answer.status === 200 || answer.status === 201 || answer.status === 207) return perEntityResults(batch, answer.body as BulkAnswer);
+    return batch.map((entity) => failure(entity.identifier, answer));
+  }
+
+  private async deleteOne(blueprint: string, identifier: string, deleteDependents: boolean): Promise<EntityWriteResult> {
+    const answer = await this.http.send({
+      method: 'DELETE',
+      path: `/blueprints/${encodeURIComponent(blueprint)}/entities/${encodeURIComponent(identifier)}`,
+      query: { delete_dependents: deleteDependents },
+    });
+    if (isSuccess(answer.status) || answer.status === 404) return { identifier, ok: true };
+    return failure(identifier, answer);
+  }
+}
+
+/** Matches Port's per-entity answers to the batch by index (falling back to identifier). */
+function perEntityResults(batch: readonly Entity[], body: BulkAnswer): EntityWriteResult[] {
+  const byIndex = new Map<number, EntityWriteResult>();
+  const indexOf = (index: number | undefined, identifier: string | undefined) =>
+    index !== undefined && index >= 0 && index < batch.length ? index : batch.findIndex((e) => e.identifier === identifier);
+  for (const ok of body?.entities ?? []) {
+    const i = indexOf(ok.index, ok.identifier);
+    if (i >= 0) byIndex.set(i, { identifier: batch[i]!.identifier, ok: true, ...(ok.created === undefined ? {} : { created: ok.created }) });
+  }
+  for (const error of body?.errors ?? []) {
+    const i = indexOf(error.index, error.identifier);
+    if (i >= 0) byIndex.set(i, { identifier: batch[i]!.identifier, ok: false, statusCode: error.statusCode ?? 0, error: error.error ?? 'unknown', message: error.message ?? '' });
+  }
+  // An entity Port did not mention was not confirmed: it is not recorded, and the next plan retries it.
+  return batch.map((entity, i) => byIndex.get(i) ?? { identifier: entity.identifier, ok: false, statusCode: 0, error: 'unconfirmed', message: 'Port did not report this entity in its answer' });
+}
+
+function failure(identifier: string, answer: PortResponse): EntityWriteResult {
+  const body = answer.body as { error?: string; message?: string } | undefined;
+  return { identifier, ok: false, statusCode: answer.status, error: body?.error ?? `http_${answer.status}`, message: body?.message ?? (typeof answer.body === 'string' ? answer.body.slice(0, 200) : '') };
+}
+
+function isSuccess(status: number): boolean {
+  return status >= 200 && status < 300;
+}
+
+function assertSuccess(answer: PortResponse, what: string): void {
+  if (!isSuccess(answer.status)) {
+    const body = answer.body as { message?: string } | undefined;
+    throw new Error(`Port refused to ${what}: HTTP ${answer.status} ${body?.message ?? ''}`.trim());
+  }
+}

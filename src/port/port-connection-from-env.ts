@@ -1,0 +1,24 @@
+import { Aws2PortError } from '../errors/index.js';
+import { aws2portVersion } from '../version.js';
+import type { PortConnection } from './port-http.js';
+
+/** Port's EU API, the default. */
+const DEFAULT_PORT_BASE_URL = 'https://api.port.io';
+
+/** The Port connection from PORT_CLIENT_ID, PORT_CLIENT_SECRET and PORT_BASE_URL. */
+export function portConnectionFromEnv(env: NodeJS.ProcessEnv, connections: number): PortConnection {
+  const clientId = env.PORT_CLIENT_ID;
+  const clientSecret = env.PORT_CLIENT_SECRET;
+  if (!clientId || !clientSecret) {
+    throw new Aws2PortError('PortAuthFailed', 'Port credentials are missing.', {
+      detail: 'Set PORT_CLIENT_ID and PORT_CLIENT_SECRET (Port: Settings > Credentials), and PORT_BASE_URL for the US region (https://api.us.port.io).',
+    });
+  }
+  return {
+    baseUrl: env.PORT_BASE_URL || DEFAULT_PORT_BASE_URL,
+    clientId,
+    clientSecret,
+    userAgent: `aws2port/${aws2portVersion()}`,
+    connections,
+  };
+}

@@ -1,0 +1,139 @@
+import { Agent, request, type Dispatcher } from 'undici';
+import { Aws2PortError } from '../errors/index.js';
+import { classifyStatus, isRetryable, waitHintMs } from './classify-response.js';
+import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
+
+/** Where Port is and who we are. The secret never leaves this module except to Port's token route. */
+export interface PortConnection {
+  /** e.g. `https://api.port.io`; paths are appended under `/v1`. */
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** Sent on every request; Port records it as the entities' `$datasource`. */
+  userAgent: string;
+  /** Most connections open at once (keep-alive). */
+  connections: number;
+  retryPolicy?: RetryPolicy;
+  /** Injected for tests: sleep for ms. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** An answer from Port after retries. */
+export interface PortResponse {
+  status: number;
+  body: unknown;
+}
+
+/** A request to Port: method, path under /v1, query and JSON body. */
+export interface PortRequest {
+  method: Dispatcher.HttpMethod;
+  path: string;
+  query?: Record<string, string | boolean | number>;
+  body?: unknown;
+}
+
+/** Refresh the token this long before Port says it expires. */
+const TOKEN_MARGIN_MS = 60_000;
+
+/**
+ * HTTP to Port: the access token (fetched on first use, refreshed before it expires and once on a 401),
+ * keep-alive connections, and retries of throttling and transient failures with Port's wait hints.
+ * Answers every final status to the caller, who decides per route what a 4xx means.
+ */
+export class PortHttp {
+  private readonly agent: Agent;
+  private readonly retryPolicy: RetryPolicy;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private token: { value: string; expiresAt: number } | undefined;
+  private tokenRequest: Promise<string> | undefined;
+
+  constructor(private readonly connection: PortConnection) {
+    this.agent = new Agent({ connections: connection.connections, keepAliveTimeout: 30_000 });
+    this.retryPolicy = connection.retryPolicy ?? defaultRetryPolicy();
+    this.sleep = connection.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  /** Sends a request, retrying what can be retried; throws only when Port cannot be reached at all. */
+  async send(req: PortRequest): Promise<PortResponse> {
+    let hasRefreshedToken = false;
+    for (let attempt = 1; ; attempt++) {
+      const token = await this.accessToken();
+      const answer = await this.once(req, token);
+      if (answer.status === 401 && !hasRefreshedToken) {
+        hasRefreshedToken = true;
+        this.token = undefined;
+        attempt--;
+        continue;
+      }
+      const failure = classifyStatus(answer.status);
+      const isFailure = answer.status === 0 || answer.status >= 400;
+      if (!isFailure || !isRetryable(failure) || attempt >= this.retryPolicy.maxAttempts) {
+        if (answer.status === 0) {
+          throw new Aws2PortError('PortRequestFailed', `Cannot reach Port at ${this.connection.baseUrl}: ${String(answer.body)}`, {
+            detail: `Gave up after ${attempt} attempts. Check PORT_BASE_URL and the network.`,
+          });
+        }
+        return { status: answer.status, body: answer.body };
+      }
+      await this.sleep(this.retryPolicy.delayMs(attempt, failure, waitHintMs(answer.headers, Date.now())));
+    }
+  }
+
+  /** Closes the connections. */
+  async close(): Promise<void> {
+    await this.agent.close();
+  }
+
+  private async once(req: PortRequest, token: string | undefined): Promise<{ status: number; body: unknown; headers: Record<string, string | string[] | undefined> }> {
+    const url = new URL(`/v1${req.path}`, this.connection.baseUrl);
+    for (const [key, value] of Object.entries(req.query ?? {})) url.searchParams.set(key, String(value));
+    try {
+      const response = await request(url, {
+        method: req.method,
+        dispatcher: this.agent,
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': this.connection.userAgent,
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        ...(req.body === undefined ? {} : { body: JSON.stringify(req.body) }),
+        headersTimeout: 60_000,
+        bodyTimeout: 60_000,
+      });
+      const text = await response.body.text();
+      let body: unknown = text;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        // Port answered something that is not JSON (a proxy's error page): keep the text.
+      }
+      return { status: response.statusCode, body, headers: response.headers };
+    } catch (error) {
+      return { status: 0, body: (error as Error).message, headers: {} };
+    }
+  }
+
+  private async accessToken(): Promise<string> {
+    if (this.token && this.token.expiresAt - TOKEN_MARGIN_MS > Date.now()) return this.token.value;
+    this.tokenRequest ??= this.fetchToken().finally(() => (this.tokenRequest = undefined));
+    return this.tokenRequest;
+  }
+
+  private async fetchToken(): Promise<string> {
+    for (let attempt = 1; ; attempt++) {
+      const answer = await this.once({ method: 'POST', path: '/auth/access_token', body: { clientId: this.connection.clientId, clientSecret: this.connection.clientSecret } }, undefined);
+      const body = answer.body as { accessToken?: string; expiresIn?: number } | undefined;
+      if (answer.status >= 200 && answer.status < 300 && body?.accessToken) {
+        this.token = { value: body.accessToken, expiresAt: Date.now() + (body.expiresIn ?? 3600) * 1000 };
+        return body.accessToken;
+      }
+      const failure = classifyStatus(answer.status);
+      if (!isRetryable(failure) || attempt >= this.retryPolicy.maxAttempts) {
+        throw new Aws2PortError('PortAuthFailed', `Port refused the credentials (HTTP ${answer.status}).`, {
+          detail: 'Check PORT_CLIENT_ID, PORT_CLIENT_SECRET and PORT_BASE_URL (EU: https://api.port.io, US: https://api.us.port.io).',
+        });
+      }
+      await this.sleep(this.retryPolicy.delayMs(attempt, failure, waitHintMs(answer.headers, Date.now())));
+    }
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * The state: a local SQLite snapshot of what aws2port wrote to Port and Port confirmed. It has a
+ * lineage (a UUID set once) and a serial (up by one with each transaction that changed it), a writer
+ * lock, the entities table, and a temporary desired set for plans, so the diff is SQL over both.
+ */
+export { openStateDatabase, type StateDatabase } from './open-state.js';
+export { StateStore, StateWriter, type StateEntity } from './state-store.js';
+export { DesiredSet, type DesiredEntity, type DesiredUpdate, type DeletionCandidate, type AddressConflict } from './desired-set.js';
+export { acquireStateLock, forceUnlock, readLock, type HeldLock, type LockInfo } from './state-lock.js';
+export { SCHEMA_VERSION } from './schema.js';

@@ -1,0 +1,39 @@
+/**
+ * The state file's schema, as an ordered list of migrations. Migration N brings a database at schema
+ * version N-1 to version N; the version lives in SQLite's `user_version`. Never edit a migration that
+ * has shipped: add a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  -- One row per entity aws2port wrote to Port and Port confirmed, as last written.
+  CREATE TABLE entities (
+    blueprint      TEXT NOT NULL,
+    identifier     TEXT NOT NULL,
+    kind           TEXT NOT NULL,   -- scope: the AWS type that produced it
+    account        TEXT NOT NULL,   -- scope: the account it was read in
+    region         TEXT NOT NULL,   -- scope: the region it was read in ('global' for global kinds)
+    aws_identifier TEXT,            -- Cloud Control's Identifier of the item it came from
+    body           TEXT NOT NULL,   -- JSON of the entity (identifier, title, icon, team, properties, relations)
+    hash           TEXT NOT NULL,   -- content hash of body
+    PRIMARY KEY (blueprint, identifier)
+  ) WITHOUT ROWID;
+  CREATE INDEX entities_by_scope ON entities (kind, account, region);
+  CREATE INDEX entities_by_aws_identifier ON entities (kind, account, aws_identifier);
+  -- The writer's lock: at most one row.
+  CREATE TABLE lock (
+    id         TEXT PRIMARY KEY,
+    operation  TEXT NOT NULL,
+    who        TEXT NOT NULL,
+    host       TEXT NOT NULL,
+    pid        INTEGER NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  `,
+];
+
+/** The schema version this build writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;

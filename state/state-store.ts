@@ -1,0 +1,119 @@
+import type { Scope } from '../src/aws/scope.js';
+import type { Entity } from '../src/plan/entity.js';
+import { hashEntityBody } from './entity-hash.js';
+import type { StateDatabase } from './open-state.js';
+
+/** One entity as the state records it: what aws2port last wrote to Port and Port confirmed. */
+export interface StateEntity {
+  blueprint: string;
+  identifier: string;
+  scope: Scope;
+  /** Cloud Control's Identifier of the AWS item it came from; null when unknown. */
+  awsIdentifier: string | null;
+  entity: Entity;
+}
+
+interface EntityRow {
+  blueprint: string;
+  identifier: string;
+  kind: string;
+  account: string;
+  region: string;
+  aws_identifier: string | null;
+  body: string;
+}
+
+/** Turns a database row into a StateEntity. */
+export function entityFromRow(row: EntityRow): StateEntity {
+  return {
+    blueprint: row.blueprint,
+    identifier: row.identifier,
+    scope: { kind: row.kind, account: row.account, region: row.region },
+    awsIdentifier: row.aws_identifier,
+    entity: JSON.parse(row.body) as Entity,
+  };
+}
+
+/**
+ * The entities table and the lineage/serial header. Writes go through `recordWrites`, one transaction
+ * that bumps the serial once when it changed anything.
+ */
+export class StateStore {
+  constructor(readonly db: StateDatabase) {}
+
+  /** The UUID made when this state was created; it never changes. */
+  get lineage(): string {
+    return this.meta('lineage');
+  }
+
+  /** Goes up by one with every transaction that changes the recorded entities. */
+  get serial(): number {
+    return Number(this.meta('serial'));
+  }
+
+  /** How many entities the state records. */
+  countEntities(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM entities').get() as { n: number }).n;
+  }
+
+  /** Every recorded entity, by blueprint then identifier, streamed. */
+  *listEntities(): IterableIterator<StateEntity> {
+    const rows = this.db.prepare('SELECT * FROM entities ORDER BY blueprint, identifier').iterate() as IterableIterator<EntityRow>;
+    for (const row of rows) yield entityFromRow(row);
+  }
+
+  /** One recorded entity, or undefined. */
+  getEntity(blueprint: string, identifier: string): StateEntity | undefined {
+    const row = this.db.prepare('SELECT * FROM entities WHERE blueprint = ? AND identifier = ?').get(blueprint, identifier) as EntityRow | undefined;
+    return row && entityFromRow(row);
+  }
+
+  /** The distinct scopes that own entities. */
+  listOwningScopes(): Scope[] {
+    return this.db.prepare('SELECT DISTINCT kind, account, region FROM entities').all() as Scope[];
+  }
+
+  /**
+   * Runs `write` in one transaction; the serial goes up by one if it changed any row. Use it for
+   * each batch of writes Port confirmed, so that the state never runs ahead of Port.
+   */
+  recordWrites(write: (writer: StateWriter) => void): void {
+    this.db.transaction(() => {
+      const writer = new StateWriter(this.db);
+      write(writer);
+      if (writer.changes > 0) {
+        this.db.prepare("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'serial'").run();
+      }
+    }).immediate();
+  }
+
+  private meta(key: string): string {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    if (!row) throw new Error(`state meta ${key} is missing`);
+    return row.value;
+  }
+}
+
+/** Row-level writes inside StateStore.recordWrites. */
+export class StateWriter {
+  changes = 0;
+  constructor(private readonly db: StateDatabase) {}
+
+  /** Records that Port now holds this entity as written. */
+  putEntity(record: StateEntity): void {
+    const body = JSON.stringify(record.entity);
+    this.changes += this.db
+      .prepare(
+        `INSERT INTO entities (blueprint, identifier, kind, account, region, aws_identifier, body, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (blueprint, identifier) DO UPDATE SET kind = excluded.kind, account = excluded.account,
+           region = excluded.region, aws_identifier = excluded.aws_identifier, body = excluded.body, hash = excluded.hash`,
+      )
+      .run(record.blueprint, record.identifier, record.scope.kind, record.scope.account, record.scope.region, record.awsIdentifier, body, hashEntityBody(body)).changes;
+  }
+
+  /** Records that Port no longer holds this entity. */
+  deleteEntity(blueprint: string, identifier: string): void {
+    this.changes += this.db.prepare('DELETE FROM entities WHERE blueprint = ? AND identifier = ?').run(blueprint, identifier).changes;
+  }
+}

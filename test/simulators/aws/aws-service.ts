@@ -1,0 +1,2 @@
+/** The services the simulator answers. */
+export type AwsService = 'cloudcontrol' | 'organizations' | 'sts' | 'sqs' | 'account';

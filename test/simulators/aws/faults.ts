@@ -1,0 +1,72 @@
+import type { AwsService } from './aws-service.js';
+
+/** Cloud Control calls answered AccessDeniedException (403); an absent field matches anything. */
+export interface DenyRule {
+  account?: string;
+  region?: string;
+  /** Type name, e.g. `AWS::EC2::Instance`. */
+  type?: string;
+  /** `ListResources` or `GetResource`. */
+  operation?: string;
+}
+
+/** A type that does not exist in one region (TypeNotFoundException, 404, on List and Get). */
+export interface TypeRegionRule {
+  type: string;
+  region: string;
+}
+
+/** A token bucket per (account, region, API operation); an empty bucket answers a throttling error. */
+export interface ThrottleSetting {
+  /** Tokens added per second. */
+  ratePerSecond: number;
+  /** Bucket size: the calls allowed at once after a quiet spell. */
+  burst: number;
+}
+
+/**
+ * Failures the simulator injects. All default off. The simulator reads this object on every call,
+ * so a test may change any field at any time.
+ */
+export interface AwsFaults {
+  deny: DenyRule[];
+  typeNotFound: TypeRegionRule[];
+  /** Types whose ListResources answers UnsupportedActionException (405). */
+  unsupportedAction: string[];
+  /** Null: no rate limit. */
+  throttle: ThrottleSetting | null;
+  /** Share (0..1) of calls answered with a throttling error regardless of the bucket (seeded random). */
+  throttleShare: number;
+  /** Share (0..1) of calls answered 500 InternalFailure (seeded random). */
+  serverErrorShare: number;
+  /** The services that `throttle`, `throttleShare` and `serverErrorShare` hit; empty: every service. */
+  loadFaultServices: AwsService[];
+  /** Milliseconds added before every answer, except SQS long polls (ReceiveMessage with WaitTimeSeconds > 0). */
+  latencyMs: number;
+  /** Accounts into which AssumeRole is refused with AccessDenied. */
+  assumeRoleDenied: string[];
+  /** Caps the lifetime of credentials AssumeRole issues (seconds, fractions allowed); null: as asked (default 3600). */
+  credentialLifetimeSeconds: number | null;
+  /** GetResource of a global-type resource (S3 bucket) from a region other than its own answers InvalidRequestException. */
+  s3GetOtherRegionFails: boolean;
+  /** Test-only: SQS answers carry a wrong MD5 of the message body, which the SDK must reject. */
+  corruptMd5: boolean;
+}
+
+/** Faults all off. */
+export function noFaults(): AwsFaults {
+  return {
+    deny: [],
+    typeNotFound: [],
+    unsupportedAction: [],
+    throttle: null,
+    throttleShare: 0,
+    serverErrorShare: 0,
+    loadFaultServices: [],
+    latencyMs: 0,
+    assumeRoleDenied: [],
+    credentialLifetimeSeconds: null,
+    s3GetOtherRegionFails: false,
+    corruptMd5: false,
+  };
+}

@@ -1,0 +1,59 @@
+import { parseBlueprint, patchBlueprint } from './parse-blueprint.js';
+import { invalidRequest } from './port-api-error.js';
+import { isPlainObject } from './parse-entity-input.js';
+import type { RouteSpec } from './route-spec.js';
+
+/** Blueprint routes: list, get, create, patch (merge), put (replace). */
+export const BLUEPRINT_ROUTES: readonly RouteSpec[] = [
+  {
+    method: 'GET',
+    path: ['blueprints'],
+    routeClass: 'blueprints',
+    handle: ({ catalog }) => ({ status: 200, body: { ok: true, blueprints: catalog.blueprints() } }),
+  },
+  {
+    method: 'GET',
+    path: ['blueprints', ':blueprint'],
+    routeClass: 'blueprints',
+    handle: ({ catalog, params }) => ({
+      status: 200,
+      body: { ok: true, blueprint: catalog.blueprint(params['blueprint']!) },
+    }),
+  },
+  {
+    method: 'POST',
+    path: ['blueprints'],
+    routeClass: 'blueprints',
+    write: 'blueprint-create',
+    handle: ({ catalog, json }) => ({
+      status: 201,
+      body: { ok: true, blueprint: catalog.createBlueprint(parseBlueprint(json())) },
+    }),
+  },
+  {
+    method: 'PATCH',
+    path: ['blueprints', ':blueprint'],
+    routeClass: 'blueprints',
+    write: 'blueprint-patch',
+    handle: ({ catalog, params, json }) => {
+      const patched = patchBlueprint(catalog.blueprint(params['blueprint']!), json());
+      return { status: 200, body: { ok: true, blueprint: catalog.replaceBlueprint(patched) } };
+    },
+  },
+  {
+    method: 'PUT',
+    path: ['blueprints', ':blueprint'],
+    routeClass: 'blueprints',
+    write: 'blueprint-replace',
+    handle: ({ catalog, params, json }) => {
+      const body = json();
+      const identifier = params['blueprint']!;
+      if (!isPlainObject(body)) throw invalidRequest('A blueprint must be a JSON object');
+      if (body['identifier'] !== undefined && body['identifier'] !== identifier) {
+        throw invalidRequest('"identifier" must match the path');
+      }
+      const replaced = catalog.replaceBlueprint(parseBlueprint({ ...body, identifier }));
+      return { status: 200, body: { ok: true, blueprint: replaced } };
+    },
+  },
+];

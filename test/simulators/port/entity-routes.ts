@@ -1,0 +1,172 @@
+import { BULK_DELETE_MAX, BULK_DELETE_MIN, MAX_BULK_BYTES, MAX_BULK_ENTITIES } from './constants.js';
+import { isPlainObject, parseEntityInput } from './parse-entity-input.js';
+import type { UpsertOptions, UpsertResult } from './port-catalog.js';
+import { invalidRequest, notFound, PortApiError } from './port-api-error.js';
+import { flag, type RouteContext, type RouteSpec } from './route-spec.js';
+import { parseSearchRequest, pickFields, searchEntities } from './search-entities.js';
+import type { PortErrorBody } from './types.js';
+
+/** One success of a bulk upsert. */
+interface BulkSuccess {
+  identifier: string;
+  index: number;
+  created: boolean;
+}
+
+/** One failure of a bulk upsert; `identifier` is null when the entity sent none that is a string. */
+type BulkFailure = { identifier: string | null; index: number } & PortErrorBody;
+
+/** Entity routes: upsert one, bulk upsert, search, list, get one, delete one, bulk delete. */
+export const ENTITY_ROUTES: readonly RouteSpec[] = [
+  {
+    method: 'POST',
+    path: ['blueprints', ':blueprint', 'entities'],
+    routeClass: 'singleUpsert',
+    write: 'upsert',
+    handle: (context) => {
+      const result = upsertOne(context, context.json());
+      recordUpsert(context, [result]);
+      return { status: 201, body: { ok: true, entity: result.entity } };
+    },
+  },
+  {
+    method: 'POST',
+    path: ['blueprints', ':blueprint', 'entities', 'bulk'],
+    routeClass: 'bulkUpsert',
+    write: 'bulk-upsert',
+    handle: (context) => {
+      context.catalog.blueprint(context.params['blueprint']!);
+      if (context.rawBody.length > MAX_BULK_BYTES) {
+        throw new PortApiError(413, 'payload_too_large', `A bulk request body may be at most ${MAX_BULK_BYTES} bytes`);
+      }
+      const body = context.json();
+      const entities = isPlainObject(body) ? body['entities'] : undefined;
+      if (!Array.isArray(entities) || entities.length === 0) {
+        throw invalidRequest('"entities" must be a non-empty list');
+      }
+      if (entities.length > MAX_BULK_ENTITIES) {
+        throw new PortApiError(413, 'payload_too_large', `A bulk request may hold at most ${MAX_BULK_ENTITIES} entities`);
+      }
+      const successes: BulkSuccess[] = [];
+      const failures: BulkFailure[] = [];
+      const results: UpsertResult[] = [];
+      entities.forEach((raw: unknown, index) => {
+        const sent = isPlainObject(raw) ? raw['identifier'] : undefined;
+        const identifier = typeof sent === 'string' ? sent : null;
+        try {
+          const result = upsertOne(context, raw);
+          results.push(result);
+          successes.push({ identifier: result.entity.identifier, index, created: result.isCreated });
+        } catch (error) {
+          if (!(error instanceof PortApiError)) throw error;
+          failures.push({ identifier, index, ...error.toBody() });
+        }
+      });
+      recordUpsert(context, results);
+      const failed = failures.flatMap((failure) => (failure.identifier === null ? [] : [failure.identifier]));
+      if (failed.length > 0) context.draft.failed = failed;
+      if (failures.length === 0) return { status: 200, body: { ok: true, entities: successes } };
+      return { status: 207, body: { ok: true, entities: successes, errors: failures } };
+    },
+  },
+  {
+    method: 'POST',
+    path: ['blueprints', ':blueprint', 'entities', 'search'],
+    routeClass: 'search',
+    handle: ({ catalog, params, json }) => {
+      const blueprint = catalog.blueprint(params['blueprint']!).identifier;
+      const page = searchEntities(
+        catalog.sortedIdentifiers(blueprint),
+        (identifier) => catalog.entity(blueprint, identifier)!,
+        parseSearchRequest(json()),
+      );
+      return { status: 200, body: { ok: true, ...page } };
+    },
+  },
+  {
+    method: 'GET',
+    path: ['blueprints', ':blueprint', 'entities'],
+    routeClass: 'entities',
+    handle: ({ catalog, params }) => {
+      const blueprint = catalog.blueprint(params['blueprint']!).identifier;
+      const entities = catalog.entities(blueprint).map((entity) => pickFields(entity, undefined));
+      return { status: 200, body: { ok: true, entities } };
+    },
+  },
+  {
+    method: 'GET',
+    path: ['blueprints', ':blueprint', 'entities', ':identifier'],
+    routeClass: 'entities',
+    handle: ({ catalog, params }) => {
+      const blueprint = catalog.blueprint(params['blueprint']!).identifier;
+      const entity = catalog.entity(blueprint, params['identifier']!);
+      if (!entity) throw entityNotFound(blueprint, params['identifier']!);
+      return { status: 200, body: { ok: true, entity } };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: ['blueprints', ':blueprint', 'entities', ':identifier'],
+    routeClass: 'entities',
+    write: 'delete',
+    handle: ({ catalog, params, query, draft }) => {
+      const blueprint = catalog.blueprint(params['blueprint']!).identifier;
+      const identifier = params['identifier']!;
+      if (!catalog.entity(blueprint, identifier)) throw entityNotFound(blueprint, identifier);
+      draft.deleted = catalog.deleteEntities(blueprint, [identifier], flag(query, 'delete_dependents'));
+      return { status: 200, body: { ok: true } };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: ['blueprints', ':blueprint', 'bulk', 'entities'],
+    routeClass: 'entities',
+    write: 'bulk-delete',
+    handle: ({ catalog, params, query, json, draft }) => {
+      const blueprint = catalog.blueprint(params['blueprint']!).identifier;
+      const body = json();
+      const identifiers = isPlainObject(body) ? body['entities'] : undefined;
+      if (
+        !Array.isArray(identifiers) ||
+        identifiers.length < BULK_DELETE_MIN ||
+        identifiers.length > BULK_DELETE_MAX ||
+        !identifiers.every((identifier) => typeof identifier === 'string')
+      ) {
+        throw invalidRequest(`"entities" must be a list of ${BULK_DELETE_MIN} to ${BULK_DELETE_MAX} identifiers`);
+      }
+      const deleted = catalog.deleteEntities(blueprint, identifiers, flag(query, 'delete_dependents'));
+      if (deleted.length > 0) draft.deleted = deleted;
+      const requested = new Set(identifiers);
+      const deletedEntities = deleted
+        .filter((ref) => ref.blueprint === blueprint && requested.has(ref.identifier))
+        .map((ref) => ref.identifier);
+      return { status: 200, body: { ok: true, deletedEntities } };
+    },
+  },
+];
+
+/** Validates and stores one entity body of the path's blueprint; a `failEntities` entry fails it first. */
+function upsertOne(context: RouteContext, raw: unknown): UpsertResult {
+  const blueprint = context.catalog.blueprint(context.params['blueprint']!);
+  const sent = isPlainObject(raw) ? raw['identifier'] : undefined;
+  const fault = typeof sent === 'string' ? context.faults.failEntities.get(sent) : undefined;
+  if (fault) throw PortApiError.fromBody(fault);
+  const options: UpsertOptions = {
+    isUpsert: flag(context.query, 'upsert'),
+    isMerge: flag(context.query, 'merge'),
+    shouldCreateMissingRelated: flag(context.query, 'create_missing_related_entities'),
+  };
+  return context.catalog.upsertEntity(blueprint.identifier, parseEntityInput(raw, blueprint), options, context.writer);
+}
+
+/** Puts the creations of successful upserts into the write draft. */
+function recordUpsert(context: RouteContext, results: UpsertResult[]): void {
+  const created = results.filter((result) => result.isCreated).map((result) => result.entity.identifier);
+  const createdRelated = results.flatMap((result) => result.createdRelated);
+  if (created.length > 0) context.draft.created = created;
+  if (createdRelated.length > 0) context.draft.createdRelated = createdRelated;
+}
+
+function entityNotFound(blueprint: string, identifier: string): PortApiError {
+  return notFound(`Entity with identifier "${identifier}" does not exist in the blueprint "${blueprint}"`);
+}

@@ -1,0 +1,41 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The built CLI, as `bin.aws2port` names it (dist/cmd/aws2port.js). */
+export const CLI_PATH = fileURLToPath(new URL('../../cmd/aws2port.js', import.meta.url));
+
+/** What one run of the CLI did. */
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Options of one CLI run. */
+export interface CliOptions {
+  cwd: string;
+  env: Record<string, string>;
+  /** Sent on stdin, then closed. */
+  input?: string;
+}
+
+/**
+ * Runs `node dist/cmd/aws2port.js ARGS` as a user would, with exactly the given environment (plus PATH),
+ * so no credential or profile of the machine leaks in.
+ */
+export function runCli(args: readonly string[], options: CliOptions): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI_PATH, ...args], {
+      cwd: options.cwd,
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: options.cwd, ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.stdin.end(options.input ?? '');
+  });
+}

@@ -1,0 +1,65 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startAwsSimulator, type AwsSimulator, type Estate } from '../simulators/aws/index.js';
+import { loadExampleBlueprints, startPortSimulator, type PortSimulator } from '../simulators/port/index.js';
+import { runCli, type CliRun } from './run-cli.js';
+
+/** The repository's examples folder (from dist/test/support). */
+export const EXAMPLES_DIR = fileURLToPath(new URL('../../../examples/', import.meta.url));
+
+/** The seed's default mapping, verbatim. */
+export const SEED_CONFIG_TEXT = readFileSync(join(EXAMPLES_DIR, 'port-app-config.yml'), 'utf8');
+
+/** The demo estate: 2 accounts, 2 regions read (plus one bucket elsewhere), the seed's four kinds. */
+export function demoEstate(): Estate {
+  return JSON.parse(readFileSync(join(EXAMPLES_DIR, 'demo', 'estate.json'), 'utf8')) as Estate;
+}
+
+/** Simulated AWS and Port, a working folder with a config, and the CLI pointed at them. */
+export interface World {
+  aws: AwsSimulator;
+  port: PortSimulator;
+  dir: string;
+  configFile: string;
+  env: Record<string, string>;
+  /** Runs the CLI in the working folder with the world's environment. */
+  run(args: readonly string[], input?: string): Promise<CliRun>;
+  close(): Promise<void>;
+}
+
+export interface WorldOptions {
+  estate?: Estate;
+  /** The config text; default: the seed mapping with `aws.regions: [us-east-1, eu-west-1]`. */
+  configText?: string;
+  /** Extra environment for the CLI. */
+  env?: Record<string, string>;
+}
+
+/** The seed's mapping, unchanged, reading two regions. */
+export function seedConfigWithRegions(regions: readonly string[] = ['us-east-1', 'eu-west-1']): string {
+  return `aws:\n  regions: [${regions.join(', ')}]\n${SEED_CONFIG_TEXT}`;
+}
+
+/** Starts both simulators (with the default blueprints in Port) and a working folder. */
+export async function startWorld(options: WorldOptions = {}): Promise<World> {
+  const aws = await startAwsSimulator({ estate: options.estate ?? demoEstate() });
+  const port = await startPortSimulator({ blueprints: loadExampleBlueprints() });
+  const dir = mkdtempSync(join(tmpdir(), 'aws2port-e2e-'));
+  const configFile = join(dir, 'aws2port.yml');
+  writeFileSync(configFile, options.configText ?? seedConfigWithRegions());
+  const env = { ...aws.env(), ...port.env(), AWS2PORT_CONFIG: configFile, AWS2PORT_STATE: join(dir, 'state.db'), ...options.env };
+  return {
+    aws,
+    port,
+    dir,
+    configFile,
+    env,
+    run: (args, input) => runCli(args, { cwd: dir, env, ...(input === undefined ? {} : { input }) }),
+    close: async () => {
+      await Promise.all([aws.close(), port.close()]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
