@@ -3,6 +3,10 @@ import { aws2portVersion } from '../src/version.js';
 import { HelpShown, parseArguments, type Args } from './arguments.js';
 import { makeOutput, type Output } from './output.js';
 
+// The AWS SDK warns on Node 20 that its releases after January 2027 will need Node 22. aws2port pins
+// SDK versions that support Node 20 (its floor), so the warning tells our users nothing they can act on.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 /** Runs the command named by argv; resolves to the exit code. Commands are loaded only when used. */
 async function route(args: Args, output: Output): Promise<number> {
   switch (args.command) {

@@ -17,6 +17,8 @@ export interface CliOptions {
   env: Record<string, string>;
   /** Sent on stdin, then closed. */
   input?: string;
+  /** Also pass the CLI's output through to this process's stdout and stderr, as it comes. */
+  isEchoed?: boolean;
 }
 
 /**
@@ -32,8 +34,14 @@ export function runCli(args: readonly string[], options: CliOptions): Promise<Cl
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      if (options.isEchoed) process.stdout.write(chunk);
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+      if (options.isEchoed) process.stderr.write(chunk);
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
     child.stdin.end(options.input ?? '');

@@ -1,6 +1,6 @@
 import type { AwsService } from './aws-service.js';
 import { commonError } from './common-errors.js';
-import type { AwsFaults } from './faults.js';
+import type { AwsFaults, ThrottleSetting } from './faults.js';
 import type { Caller } from './identify-caller.js';
 import type { SeededRandom } from './seeded-random.js';
 import { TokenBuckets } from './token-buckets.js';
@@ -10,7 +10,8 @@ import { TokenBuckets } from './token-buckets.js';
  * errors, a share of throttling, and the token bucket per (account, region, operation).
  */
 export class LoadFaults {
-  readonly #buckets = new TokenBuckets();
+  #buckets = new TokenBuckets();
+  #bucketsSetting: ThrottleSetting | null = null;
 
   constructor(
     /** Decides the shares; its own stream so other randomness does not shift it. */
@@ -22,7 +23,13 @@ export class LoadFaults {
     if (faults.loadFaultServices.length > 0 && !faults.loadFaultServices.includes(service)) return;
     if (faults.serverErrorShare > 0 && this.random.next() < faults.serverErrorShare) throw commonError('internal', service);
     if (faults.throttleShare > 0 && this.random.next() < faults.throttleShare) throw commonError('throttled', service);
+    if (!faults.throttle) return;
+    // A new throttle setting starts with full buckets, so a test's setting does not inherit the previous test's debt.
+    if (faults.throttle !== this.#bucketsSetting) {
+      this.#buckets = new TokenBuckets();
+      this.#bucketsSetting = faults.throttle;
+    }
     const key = `${service}\u0000${caller.account}\u0000${caller.region}\u0000${operation}`;
-    if (faults.throttle && !this.#buckets.take(key, faults.throttle, nowMs)) throw commonError('throttled', service);
+    if (!this.#buckets.take(key, faults.throttle, nowMs)) throw commonError('throttled', service);
   }
 }

@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import { request } from 'undici';
+import { PortClient, type PortConnection } from '../../src/port/index.js';
+import { startPortSimulator, type PortSimulator, type PortSimulatorOptions } from '../simulators/port/index.js';
+import { anEntity } from '../support/builders.js';
+
+const UPSERT = { merge: true, createMissingRelatedEntities: true };
+const accountEntity = (id: string) => ({ identifier: id, title: id, icon: null, team: null, properties: {}, relations: {} });
+
+/** A client on a fresh simulator that records the waits it asks for instead of sleeping. */
+async function clientOn(options: PortSimulatorOptions = {}): Promise<{ port: PortSimulator; client: PortClient; waits: number[] }> {
+  const port = await startPortSimulator(options);
+  const waits: number[] = [];
+  const connection: PortConnection = {
+    baseUrl: port.url,
+    clientId: 'sim-client-id',
+    clientSecret: 'sim-client-secret',
+    userAgent: 'aws2port/test',
+    connections: 4,
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
+  };
+  const client = new PortClient(connection);
+  after(async () => {
+    await client.close();
+    await port.close();
+  });
+  return { port, client, waits };
+}
+
+describe('PortClient', () => {
+  it('reports each entity of a 207 partial result on its own', async () => {
+    const { port, client } = await clientOn();
+    port.faults.failEntities.set('b', { statusCode: 422, error: 'schema_mismatch', message: 'tags must be an array' });
+    await client.upsertEntities('awsAccount', [accountEntity('111111111111')], UPSERT);
+    const results = await client.upsertEntities('cloudResource', ['a', 'b', 'c'].map((id) => anEntity(id)), UPSERT);
+    assert.deepEqual(results.map((r) => [r.identifier, r.ok]), [['a', true], ['b', false], ['c', true]]);
+    const failed = results[1]!;
+    assert.ok(!failed.ok && failed.error === 'schema_mismatch');
+    assert.deepEqual(port.entities('cloudResource').map((e) => e.identifier), ['a', 'c']);
+  });
+
+  it('splits a batch that Port answers with 413 and writes every entity', async () => {
+    const { port, client } = await clientOn({ faults: { nextStatuses: [413] } });
+    const results = await client.upsertEntities('cloudResource', ['a', 'b', 'c', 'd'].map((id) => anEntity(id)), UPSERT);
+    assert.ok(results.every((r) => r.ok));
+    assert.equal(port.entities('cloudResource').length, 4);
+    assert.deepEqual(port.writes.filter((w) => w.route === 'bulk-upsert').map((w) => w.status), [413, 200, 200]);
+  });
+
+  for (const form of ['seconds', 'epoch'] as const) {
+    it(`waits as x-ratelimit-reset says (${form} form) after a 429, then succeeds`, async () => {
+      const { port, client, waits } = await clientOn({ rateLimitResetForm: form, sendRetryAfter: false, faults: { nextStatuses: [429], retryAfterSeconds: 7 } });
+      const results = await client.upsertEntities('cloudResource', [anEntity('a')], UPSERT);
+      assert.ok(results[0]!.ok);
+      assert.equal(waits.length, 1);
+      // epoch seconds are whole: the reset may be up to a second later than 7 s from now
+      assert.ok(waits[0]! >= 5_900 && waits[0]! <= 8_200, `waited ${waits[0]} ms`);
+      assert.equal(port.entities('cloudResource').length, 1);
+    });
+  }
+
+  it('honours Retry-After when Port sends it', async () => {
+    const { client, waits } = await clientOn({ faults: { nextStatuses: [429], retryAfterSeconds: 3 } });
+    await client.upsertEntities('cloudResource', [anEntity('a')], UPSERT);
+    assert.ok(waits[0]! >= 3_000 && waits[0]! < 3_200, `waited ${waits[0]} ms`);
+  });
+
+  it('retries 5xx answers with growing backoff until one succeeds', async () => {
+    const { port, client, waits } = await clientOn({ faults: { nextStatuses: [500, 502, 503, 504] } });
+    const results = await client.upsertEntities('cloudResource', [anEntity('a')], UPSERT);
+    assert.ok(results[0]!.ok);
+    assert.equal(waits.length, 4);
+    assert.ok(waits[3]! > waits[0]!);
+    assert.equal(port.entities('cloudResource').length, 1);
+  });
+
+  it('gets a new token once when Port answers 401, then succeeds', async () => {
+    const { port, client } = await clientOn();
+    await client.upsertEntities('cloudResource', [anEntity('a')], UPSERT);
+    // Another token for the same credential: Port invalidates the client's.
+    await request(`${port.url}/v1/auth/access_token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId: 'sim-client-id', clientSecret: 'sim-client-secret' }) }).then((r) => r.body.text());
+    const results = await client.upsertEntities('cloudResource', [anEntity('b')], UPSERT);
+    assert.ok(results[0]!.ok);
+  });
+
+  it('fails with PortAuthFailed on wrong credentials, naming the variables to check', async () => {
+    const port = await startPortSimulator();
+    after(() => port.close());
+    const client = new PortClient({ baseUrl: port.url, clientId: 'sim-client-id', clientSecret: 'wrong', userAgent: 'aws2port/test', connections: 1 });
+    await assert.rejects(client.upsertEntities('cloudResource', [anEntity('a')], UPSERT), (error: Error & { code?: string; detail?: string }) => error.code === 'PortAuthFailed' && /PORT_CLIENT_SECRET/.test(error.detail ?? ''));
+    await client.close();
+  });
+
+  it('counts a delete of an entity already gone as done', async () => {
+    const { port, client } = await clientOn();
+    await client.upsertEntities('cloudResource', [anEntity('a')], UPSERT);
+    const results = await client.deleteEntities('cloudResource', ['a', 'never-existed'], true);
+    assert.deepEqual(results.map((r) => [r.identifier, r.ok]), [['a', true], ['never-existed', true]]);
+    assert.equal(port.entities('cloudResource').length, 0);
+  });
+
+  it('sends its User-Agent, which Port records as the datasource', async () => {
+    const { port, client } = await clientOn();
+    await client.upsertEntities('cloudResource', [anEntity('a')], UPSERT);
+    assert.equal(port.entity('cloudResource', 'a')?.$datasource, 'aws2port/test');
+  });
+});

@@ -1,0 +1,57 @@
+import type { Scope } from '../../src/aws/scope.js';
+import type { Entity } from '../../src/plan/entity.js';
+import type { PlanDocument, ResourceChange } from '../../src/plan/plan-document.js';
+import type { DesiredEntity } from '../../state/index.js';
+
+/** An entity with defaults; override any field. */
+export function anEntity(identifier: string, overrides: Partial<Entity> = {}): Entity {
+  return { identifier, title: identifier, icon: null, team: null, properties: { kind: 'AWS::S3::Bucket' }, relations: { account: '111111111111' }, ...overrides };
+}
+
+/** A scope with defaults. */
+export function aScope(overrides: Partial<Scope> = {}): Scope {
+  return { kind: 'AWS::S3::Bucket', account: '111111111111', region: 'global', ...overrides };
+}
+
+/** A desired entity of blueprint cloudResource with defaults. */
+export function aDesired(identifier: string, overrides: Partial<DesiredEntity> = {}): DesiredEntity {
+  return { blueprint: 'cloudResource', identifier, scope: aScope(), awsIdentifier: identifier, entity: anEntity(identifier), ...overrides };
+}
+
+/** A planned change with defaults. */
+export function aChange(action: ResourceChange['action'], identifier: string, overrides: Partial<ResourceChange> = {}): ResourceChange {
+  const entity = anEntity(identifier);
+  return {
+    address: `cloudResource.${identifier}`,
+    blueprint: 'cloudResource',
+    identifier,
+    action,
+    before: action === 'create' ? null : entity,
+    after: action === 'delete' ? null : entity,
+    scope: aScope(),
+    aws_identifier: identifier,
+    ...overrides,
+  };
+}
+
+/** A plan document with defaults. */
+export function aPlan(changes: ResourceChange[] = [], overrides: Partial<PlanDocument> = {}): PlanDocument {
+  const summary = { add: 0, change: 0, destroy: 0 };
+  for (const c of changes) summary[c.action === 'create' ? 'add' : c.action === 'update' ? 'change' : 'destroy']++;
+  return {
+    format_version: '1',
+    lineage: '00000000-0000-4000-8000-000000000000',
+    serial: 3,
+    config_hash: 'sha256:abc',
+    targets: [],
+    complete: true,
+    resource_changes: changes,
+    unchanged: 0,
+    skipped_scopes: [],
+    mapping_issues: [],
+    address_conflicts: [],
+    blueprint_changes: [],
+    summary,
+    ...overrides,
+  };
+}
