@@ -8,18 +8,62 @@ export interface CommonArgs {
   targets: string[];
   /** Concurrent AWS calls and Port requests. */
   parallelism: number;
+  /** `--shard I/N`: only the accounts whose id hashes to shard I of N; undefined for all. */
+  shard?: { index: number; count: number };
+  /** `--strict`: a jq error in a title, icon, team, property or relation is an error, not a null. */
+  isStrict: boolean;
   json: boolean;
   isColor: boolean;
   isQuiet: boolean;
   isDebug: boolean;
 }
 
+/** `watch`'s own flags. */
+export interface WatchArgs {
+  queueUrl: string;
+  /** Full plan+apply every this many ms (with jitter); 0: only the one at start. */
+  resyncIntervalMs: number;
+  /** A message received more than this many times is logged and deleted. */
+  maxReceives: number;
+  /** Serve Prometheus metrics and /healthz on this port; undefined: off. */
+  metricsPort?: number;
+}
+
 export type Args =
   | ({ command: 'plan'; out?: string; isDetailedExitcode: boolean } & CommonArgs)
-  | ({ command: 'apply'; planFile?: string; isAutoApprove: boolean } & CommonArgs)
+  | ({ command: 'apply'; planFile?: string; isAutoApprove: boolean; isMassDeleteAllowed: boolean } & CommonArgs)
+  | ({ command: 'refresh' } & CommonArgs)
+  | ({ command: 'watch' } & WatchArgs & CommonArgs)
+  | ({ command: 'validate' } & CommonArgs)
+  | ({ command: 'map'; kind?: string; inputFile?: string } & CommonArgs)
   | ({ command: 'state list' } & CommonArgs)
   | ({ command: 'state show'; address: string } & CommonArgs)
   | ({ command: 'state unlock'; lockId: string } & CommonArgs);
+
+/** `watch --resync-interval` when not given. */
+export const DEFAULT_RESYNC_INTERVAL = '1h';
+/** `watch --max-receives` when not given. */
+export const DEFAULT_MAX_RECEIVES = 5;
+
+/** Parses `30s`, `30m`, `6h`, `1d`, `1h30m` or `0` into ms; throws on anything else. */
+export function parseDuration(text: string): number {
+  if (text.trim() === '0') return 0;
+  const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+  const parts = [...text.trim().matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
+  if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text.trim()) {
+    throw new Error(`"${text}" is not a duration: use e.g. 30s, 30m, 6h, 1h30m, or 0 to turn it off`);
+  }
+  return parts.reduce((total, [, amount, unit]) => total + Number(amount) * units[unit!]!, 0);
+}
+
+/** Parses `I/N` (1 <= I <= N); throws on anything else. */
+export function parseShard(text: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) throw new Error(`--shard takes I/N with 1 <= I <= N, e.g. 2/4; got "${text}"`);
+  return { index, count };
+}
 
 /** Concurrent AWS calls and Port requests when `--parallelism` is not given (Terraform's default). */
 export const DEFAULT_PARALLELISM = 10;
@@ -42,12 +86,15 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
       .option('state', { type: 'string', describe: 'State file (env AWS2PORT_STATE)', default: invocation.env.AWS2PORT_STATE || './.aws2port/state.db' })
       .option('target', { type: 'string', array: true, describe: 'Restrict to this AWS kind (repeatable)', default: [] as string[] })
       .option('parallelism', { type: 'number', describe: 'Concurrent AWS calls and Port requests', default: DEFAULT_PARALLELISM })
+      .option('shard', { type: 'string', describe: 'Only the accounts of shard I of N (I/N)' })
+      .option('strict', { type: 'boolean', describe: 'jq errors in mapped fields are errors, not nulls', default: false })
       .option('json', { type: 'boolean', describe: 'Machine-readable output on stdout', default: false })
       .option('color', { type: 'boolean', describe: 'Colour (default: on a TTY, unless NO_COLOR)', default: undefined })
       .option('quiet', { type: 'boolean', describe: 'No progress output', default: false })
       .option('debug', { type: 'boolean', describe: 'Stack traces on errors', default: false })
       .check((a) => {
         if (!Number.isInteger(a.parallelism) || a.parallelism < 1) throw new Error('--parallelism takes a whole number of at least 1');
+        if (a.shard !== undefined) parseShard(a.shard);
         return true;
       });
   const commonOf = (a: Record<string, unknown>): CommonArgs => ({
@@ -55,6 +102,8 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
     state: a.state as string,
     targets: (a.target as string[]) ?? [],
     parallelism: a.parallelism as number,
+    ...(a.shard ? { shard: parseShard(a.shard as string) } : {}),
+    isStrict: a.strict as boolean,
     json: a.json as boolean,
     isColor: (a.color as boolean | undefined) ?? (invocation.isStdoutTty && !invocation.env.NO_COLOR),
     isQuiet: a.quiet as boolean,
@@ -82,9 +131,59 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
     .command(
       'apply [planfile]',
       'Make Port match AWS (or apply a saved plan exactly)',
-      (y) => common(y).positional('planfile', { type: 'string' }).option('auto-approve', { type: 'boolean', default: false, describe: 'Skip the confirmation' }),
+      (y) =>
+        common(y)
+          .positional('planfile', { type: 'string' })
+          .option('auto-approve', { type: 'boolean', default: false, describe: 'Skip the confirmation' })
+          .option('allow-mass-delete', { type: 'boolean', default: false, describe: 'Delete past entityDeletionThreshold' }),
       (a) => {
-        parsed = { command: 'apply', ...commonOf(a), isAutoApprove: a['auto-approve'] as boolean, ...(a.planfile ? { planFile: a.planfile as string } : {}) };
+        parsed = {
+          command: 'apply',
+          ...commonOf(a),
+          isAutoApprove: a['auto-approve'] as boolean,
+          isMassDeleteAllowed: a['allow-mass-delete'] as boolean,
+          ...(a.planfile ? { planFile: a.planfile as string } : {}),
+        };
+      },
+    )
+    .command('refresh', 'Read our entities back from Port and record drift in the state', (y) => common(y), (a) => {
+      parsed = { command: 'refresh', ...commonOf(a) };
+    })
+    .command(
+      'watch',
+      'Apply AWS events from an SQS queue as they come, with periodic full resyncs',
+      (y) =>
+        common(y)
+          .option('queue-url', { type: 'string', describe: 'SQS queue of AWS events (env AWS2PORT_QUEUE_URL)', default: invocation.env.AWS2PORT_QUEUE_URL })
+          .option('resync-interval', { type: 'string', describe: 'Full plan+apply every DURATION (0: off)', default: DEFAULT_RESYNC_INTERVAL })
+          .option('max-receives', { type: 'number', describe: 'Drop a message received more than N times', default: DEFAULT_MAX_RECEIVES })
+          .option('metrics-port', { type: 'number', describe: 'Serve Prometheus /metrics and /healthz on PORT' })
+          .check((a) => {
+            if (!a['queue-url']) throw new Error('watch needs --queue-url URL (or AWS2PORT_QUEUE_URL)');
+            parseDuration(a['resync-interval'] as string);
+            if (!Number.isInteger(a['max-receives']) || (a['max-receives'] as number) < 1) throw new Error('--max-receives takes a whole number of at least 1');
+            return true;
+          }),
+      (a) => {
+        parsed = {
+          command: 'watch',
+          ...commonOf(a),
+          queueUrl: a['queue-url'] as string,
+          resyncIntervalMs: parseDuration(a['resync-interval'] as string),
+          maxReceives: a['max-receives'] as number,
+          ...(a['metrics-port'] === undefined ? {} : { metricsPort: a['metrics-port'] as number }),
+        };
+      },
+    )
+    .command('validate', 'Check the config and compile every jq expression (no AWS, no Port)', (y) => common(y), (a) => {
+      parsed = { command: 'validate', ...commonOf(a) };
+    })
+    .command(
+      'map [file]',
+      'Map raw items (JSON array or JSON lines; stdin by default) with the config, and print the entities',
+      (y) => common(y).positional('file', { type: 'string' }).option('kind', { type: 'string', describe: 'Use the resource configs of this kind' }),
+      (a) => {
+        parsed = { command: 'map', ...commonOf(a), ...(a.kind ? { kind: a.kind as string } : {}), ...(a.file ? { inputFile: a.file as string } : {}) };
       },
     )
     .command('state', 'Inspect the state snapshot', (y) =>

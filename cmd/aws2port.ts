@@ -14,6 +14,14 @@ async function route(args: Args, output: Output): Promise<number> {
       return (await import('./commands/plan.js')).runPlan(args, output);
     case 'apply':
       return (await import('./commands/apply.js')).runApply(args, output);
+    case 'refresh':
+      return (await import('./commands/refresh.js')).runRefresh(args, output);
+    case 'watch':
+      return (await import('./commands/watch.js')).runWatch(args, output);
+    case 'validate':
+      return (await import('./commands/validate.js')).runValidate(args, output);
+    case 'map':
+      return (await import('./commands/map.js')).runMap(args, output);
     case 'state list':
     case 'state show':
     case 'state unlock':

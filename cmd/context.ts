@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { formatConfigProblem, loadConfig, type ResolvedConfig } from '../src/config/index.js';
+import { formatConfigProblem, loadBlueprints, loadConfig, type BlueprintDefinition, type ResolvedConfig } from '../src/config/index.js';
 import { Aws2PortError } from '../src/errors/index.js';
 import { openStateDatabase, StateStore } from '../state/index.js';
 import type { CommonArgs } from './arguments.js';
@@ -16,6 +16,11 @@ export function loadConfigOrThrow(args: Pick<CommonArgs, 'config'>, output: Outp
     });
   }
   return result.config;
+}
+
+/** The blueprints file's definitions, when the config names one. */
+export function loadConfiguredBlueprints(config: ResolvedConfig): BlueprintDefinition[] | undefined {
+  return config.blueprintsFile ? loadBlueprints(config.blueprintsFile) : undefined;
 }
 
 /** Opens the state store (creating it on first use). Close its db when done. */

@@ -2,7 +2,6 @@ import type { Scope } from '../src/aws/scope.js';
 import type { Entity } from '../src/plan/entity.js';
 import { hashEntityBody } from './entity-hash.js';
 import type { StateDatabase } from './open-state.js';
-import { entityFromRow, type StateEntity } from './state-store.js';
 
 /** An entity the mapping produced in this run, with where it came from. */
 export interface DesiredEntity {
@@ -13,7 +12,10 @@ export interface DesiredEntity {
   entity: Entity;
 }
 
-/** Two items that map to one address: the first one kept, the second one dropped. */
+/**
+ * Two items that map to one address. The one kept is the one whose (kind, account, region, AWS
+ * identifier) sorts first, so the outcome does not depend on the order AWS was read in.
+ */
 export interface AddressConflict {
   blueprint: string;
   identifier: string;
@@ -21,37 +23,16 @@ export interface AddressConflict {
   dropped: { scope: Scope; awsIdentifier: string | null };
 }
 
-/** A desired entity whose recorded body differs. */
-export interface DesiredUpdate {
-  desired: DesiredEntity;
-  before: StateEntity;
-}
-
-/** A recorded entity no scope produced this run, in a scope whose read vouches for its absence. */
-export interface DeletionCandidate {
-  before: StateEntity;
-  /** Why its absence is trusted (display only). */
-  reason: string;
-}
-
-interface DesiredRow {
-  blueprint: string;
-  identifier: string;
-  kind: string;
-  account: string;
-  region: string;
-  aws_identifier: string | null;
-  body: string;
-}
 
 /**
  * The desired entities of one plan, held in a temporary SQLite table beside the state so that the diff
- * is SQL over both, with no whole-estate JS objects. Also holds the scopes whose read vouches for
- * deletions (invariant 1: only those may lose entities).
+ * is SQL over both (PlannedChanges.fillFromDiff), with no whole-estate JS objects. Also holds the
+ * scopes whose read vouches for deletions (invariant 1: only those may lose entities).
  */
 export class DesiredSet {
   private readonly insert;
   private readonly findExisting;
+  private readonly replace;
 
   constructor(private readonly db: StateDatabase) {
     db.exec(`
@@ -72,6 +53,9 @@ export class DesiredSet {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     );
     this.findExisting = db.prepare('SELECT kind, account, region, aws_identifier FROM temp.desired WHERE blueprint = ? AND identifier = ?');
+    this.replace = db.prepare(
+      'UPDATE temp.desired SET kind = ?, account = ?, region = ?, aws_identifier = ?, body = ?, hash = ? WHERE blueprint = ? AND identifier = ?',
+    );
   }
 
   /** Adds a batch in one transaction; returns the entities whose address was already taken. */
@@ -82,13 +66,12 @@ export class DesiredSet {
         const body = JSON.stringify(d.entity);
         const { changes } = this.insert.run(d.blueprint, d.identifier, d.scope.kind, d.scope.account, d.scope.region, d.awsIdentifier, body, hashEntityBody(body));
         if (changes === 0) {
-          const kept = this.findExisting.get(d.blueprint, d.identifier) as { kind: string; account: string; region: string; aws_identifier: string | null };
-          conflicts.push({
-            blueprint: d.blueprint,
-            identifier: d.identifier,
-            kept: { scope: { kind: kept.kind, account: kept.account, region: kept.region }, awsIdentifier: kept.aws_identifier },
-            dropped: { scope: d.scope, awsIdentifier: d.awsIdentifier },
-          });
+          const row = this.findExisting.get(d.blueprint, d.identifier) as { kind: string; account: string; region: string; aws_identifier: string | null };
+          const existing = { scope: { kind: row.kind, account: row.account, region: row.region }, awsIdentifier: row.aws_identifier };
+          const incoming = { scope: d.scope, awsIdentifier: d.awsIdentifier };
+          const isIncomingFirst = sortKey(incoming) < sortKey(existing);
+          if (isIncomingFirst) this.replace.run(d.scope.kind, d.scope.account, d.scope.region, d.awsIdentifier, body, hashEntityBody(body), d.blueprint, d.identifier);
+          conflicts.push({ blueprint: d.blueprint, identifier: d.identifier, kept: isIncomingFirst ? incoming : existing, dropped: isIncomingFirst ? existing : incoming });
         }
       }
     })();
@@ -101,50 +84,6 @@ export class DesiredSet {
     this.db.transaction(() => {
       for (const s of scopes) insert.run(s.kind, s.account, s.region, reason);
     })();
-  }
-
-  /** Desired entities the state does not record, in address order. */
-  *creates(): IterableIterator<DesiredEntity> {
-    const rows = this.db
-      .prepare(
-        `SELECT d.* FROM temp.desired d
-         WHERE NOT EXISTS (SELECT 1 FROM main.entities e WHERE e.blueprint = d.blueprint AND e.identifier = d.identifier)
-         ORDER BY d.blueprint, d.identifier`,
-      )
-      .iterate() as IterableIterator<DesiredRow>;
-    for (const row of rows) yield desiredFromRow(row);
-  }
-
-  /** Desired entities whose body differs from the recorded one, in address order. */
-  *updates(): IterableIterator<DesiredUpdate> {
-    const rows = this.db
-      .prepare(
-        `SELECT d.blueprint, d.identifier, d.kind, d.account, d.region, d.aws_identifier, d.body,
-                e.kind AS e_kind, e.account AS e_account, e.region AS e_region, e.aws_identifier AS e_aws_identifier, e.body AS e_body
-         FROM temp.desired d JOIN main.entities e ON e.blueprint = d.blueprint AND e.identifier = d.identifier
-         WHERE e.hash <> d.hash
-         ORDER BY d.blueprint, d.identifier`,
-      )
-      .iterate() as IterableIterator<DesiredRow & { e_kind: string; e_account: string; e_region: string; e_aws_identifier: string | null; e_body: string }>;
-    for (const row of rows) {
-      yield {
-        desired: desiredFromRow(row),
-        before: entityFromRow({ ...row, kind: row.e_kind, account: row.e_account, region: row.e_region, aws_identifier: row.e_aws_identifier, body: row.e_body }),
-      };
-    }
-  }
-
-  /** Recorded entities not desired, owned by a vouched scope, in address order. */
-  *deletions(): IterableIterator<DeletionCandidate> {
-    const rows = this.db
-      .prepare(
-        `SELECT e.*, v.reason FROM main.entities e
-         JOIN temp.vouched_scopes v ON v.kind = e.kind AND v.account = e.account AND v.region = e.region
-         WHERE NOT EXISTS (SELECT 1 FROM temp.desired d WHERE d.blueprint = e.blueprint AND d.identifier = e.identifier)
-         ORDER BY e.blueprint, e.identifier`,
-      )
-      .iterate() as IterableIterator<DesiredRow & { reason: string }>;
-    for (const row of rows) yield { before: entityFromRow(row), reason: row.reason };
   }
 
   /** How many desired entities equal their record (no write needed). */
@@ -161,12 +100,7 @@ export class DesiredSet {
   }
 }
 
-function desiredFromRow(row: DesiredRow): DesiredEntity {
-  return {
-    blueprint: row.blueprint,
-    identifier: row.identifier,
-    scope: { kind: row.kind, account: row.account, region: row.region },
-    awsIdentifier: row.aws_identifier,
-    entity: JSON.parse(row.body) as Entity,
-  };
+/** The order that decides which of two conflicting items is kept. */
+function sortKey(origin: { scope: Scope; awsIdentifier: string | null }): string {
+  return [origin.scope.kind, origin.scope.account, origin.scope.region, origin.awsIdentifier ?? ''].join('\u0000');
 }

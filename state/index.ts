@@ -5,6 +5,8 @@
  */
 export { openStateDatabase, type StateDatabase } from './open-state.js';
 export { StateStore, StateWriter, type StateEntity } from './state-store.js';
-export { DesiredSet, type DesiredEntity, type DesiredUpdate, type DeletionCandidate, type AddressConflict } from './desired-set.js';
+export { DesiredSet, type DesiredEntity, type AddressConflict } from './desired-set.js';
+export { PlannedChanges, type PlannedChange, type PlannedChangeRow, type ChangeGroup } from './planned-changes.js';
 export { acquireStateLock, forceUnlock, readLock, type HeldLock, type LockInfo } from './state-lock.js';
 export { SCHEMA_VERSION } from './schema.js';
+export { ResourceRecords, type RecordComparison } from './resource-records.js';

@@ -56,10 +56,22 @@ export class StateStore {
     return (this.db.prepare('SELECT count(*) AS n FROM entities').get() as { n: number }).n;
   }
 
+  /** How many entities each blueprint has in the state. */
+  countByBlueprint(): Map<string, number> {
+    const rows = this.db.prepare('SELECT blueprint, count(*) AS n FROM entities GROUP BY blueprint').all() as Array<{ blueprint: string; n: number }>;
+    return new Map(rows.map((r) => [r.blueprint, r.n]));
+  }
+
   /** Every recorded entity, by blueprint then identifier, streamed. */
   *listEntities(): IterableIterator<StateEntity> {
     const rows = this.db.prepare('SELECT * FROM entities ORDER BY blueprint, identifier').iterate() as IterableIterator<EntityRow>;
     for (const row of rows) yield entityFromRow(row);
+  }
+
+  /** Up to `limit` entities of a blueprint after `afterIdentifier`, by identifier (keyset paging). */
+  pageEntities(blueprint: string, afterIdentifier: string, limit: number): StateEntity[] {
+    const rows = this.db.prepare('SELECT * FROM entities WHERE blueprint = ? AND identifier > ? ORDER BY identifier LIMIT ?').all(blueprint, afterIdentifier, limit) as EntityRow[];
+    return rows.map(entityFromRow);
   }
 
   /** One recorded entity, or undefined. */

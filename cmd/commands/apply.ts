@@ -1,13 +1,22 @@
 import { applyPlan, type ApplyResult } from '../../src/apply/index.js';
-import type { ResolvedConfig } from '../../src/config/index.js';
+import type { BlueprintDefinition, ResolvedConfig } from '../../src/config/index.js';
 import { Aws2PortError } from '../../src/errors/index.js';
-import { assertPlanApplicable, hasChanges, loadPlanFile, makePlan, renderPlanText, type PlanDocument } from '../../src/plan/index.js';
+import {
+  assertPlanApplicable,
+  describeMassDeletion,
+  makePlan,
+  planHasChanges,
+  readPlanFile,
+  renderPlanText,
+  type Plan,
+} from '../../src/plan/index.js';
 import { PortClient, portConnectionFromEnv } from '../../src/port/index.js';
 import { acquireStateLock, type StateStore } from '../../state/index.js';
 import type { Args } from '../arguments.js';
 import { confirmActions } from '../confirm.js';
-import { loadConfigOrThrow, openStore } from '../context.js';
+import { loadConfigOrThrow, loadConfiguredBlueprints, openStore } from '../context.js';
 import type { Output } from '../output.js';
+import { ApplyProgressView } from '../views/apply-progress-view.js';
 
 type ApplyArgs = Extract<Args, { command: 'apply' }>;
 
@@ -18,25 +27,20 @@ type ApplyArgs = Extract<Args, { command: 'apply' }>;
  */
 export async function runApply(args: ApplyArgs, output: Output): Promise<number> {
   const config = loadConfigOrThrow(args, output);
+  const definitions = loadConfiguredBlueprints(config);
   const connection = portConnectionFromEnv(process.env, args.parallelism);
   const store = openStore(args);
   const lock = acquireStateLock(store.db, 'apply');
   const port = new PortClient(connection);
   try {
-    const plan = args.planFile ? loadCheckedPlan(args.planFile, store, config.hash) : await planForApply(args, config, store, output);
+    const plan = args.planFile ? await loadCheckedPlan(args.planFile, store, config.hash) : await planForApply(args, config, store, port, definitions, output);
     if (!plan) return 0;
-    const result = await applyPlan({
-      plan,
-      port,
-      store,
-      config,
-      parallelism: args.parallelism,
-      onProgress: (p) => {
-        if (args.json) output.json({ type: 'apply_progress', ...p });
-        else if (p.outcome === 'failed') output.log(`${output.style.destroy('Error:')} ${p.address}: ${p.action} failed: ${p.error}`);
-      },
-    });
-    reportResult(result, args, output);
+    assertWithinDeletionThreshold(plan, args);
+    const progress = new ApplyProgressView(output, args);
+    const result = await applyPlan({ plan, port, store, config, parallelism: args.parallelism, ...(definitions ? { blueprints: definitions } : {}), onProgress: (p) => progress.update(p) });
+    progress.finish();
+    await reportResult(result, args, output);
+    plan.changes.close();
     if (result.failed > 0) throw applyIncomplete(result);
     return 0;
   } finally {
@@ -46,35 +50,61 @@ export async function runApply(args: ApplyArgs, output: Output): Promise<number>
   }
 }
 
-function loadCheckedPlan(file: string, store: StateStore, configHash: string): PlanDocument {
-  const plan = loadPlanFile(file);
-  assertPlanApplicable(plan, { lineage: store.lineage, serial: store.serial, configHash });
+async function loadCheckedPlan(file: string, store: StateStore, configHash: string): Promise<Plan> {
+  const plan = await readPlanFile(file, store.db);
+  assertPlanApplicable(plan.header, { lineage: store.lineage, serial: store.serial, configHash });
   return plan;
 }
 
 /** Plans, shows the plan, and asks; undefined when there is nothing to do. */
-async function planForApply(args: ApplyArgs, config: ResolvedConfig, store: StateStore, output: Output): Promise<PlanDocument | undefined> {
-  const plan = await makePlan({ config, store, targets: args.targets, parallelism: args.parallelism, log: output.log });
-  if (!args.json) renderPlanText(plan, output.stdout, output.style);
-  if (!hasChanges(plan)) {
-    if (args.json) output.json({ type: 'apply_complete', added: 0, changed: 0, destroyed: 0, failed: 0 });
-    else output.stdout.write(`\nApply complete! Resources: 0 added, 0 changed, 0 destroyed.\n`);
+async function planForApply(
+  args: ApplyArgs,
+  config: ResolvedConfig,
+  store: StateStore,
+  port: PortClient,
+  definitions: BlueprintDefinition[] | undefined,
+  output: Output,
+): Promise<Plan | undefined> {
+  const plan = await makePlan({
+    config,
+    store,
+    targets: args.targets,
+    parallelism: args.parallelism,
+    log: output.log,
+    ...(definitions ? { blueprints: { definitions, port } } : {}),
+  });
+  if (!args.json) await renderPlanText(plan, output.stdout, output.style);
+  if (!planHasChanges(plan.header)) {
+    plan.changes.close();
+    if (args.json) await output.json({ type: 'apply_complete', added: 0, changed: 0, destroyed: 0, failed: 0 });
+    else await output.stdout.write(`\nApply complete! Resources: 0 added, 0 changed, 0 destroyed.\n`);
     return undefined;
   }
-  if (!args.isAutoApprove) await confirmActions(output);
+  if (!args.isAutoApprove) {
+    assertWithinDeletionThreshold(plan, args);
+    await confirmActions(output);
+  }
   return plan;
 }
 
-function reportResult(result: ApplyResult, args: ApplyArgs, output: Output): void {
+/** Refuses a plan that deletes more of a blueprint than entityDeletionThreshold allows, unless allowed. */
+function assertWithinDeletionThreshold(plan: Plan, args: ApplyArgs): void {
+  if (plan.header.mass_deletions.length === 0 || args.isMassDeleteAllowed) return;
+  throw new Aws2PortError('DeletionThresholdExceeded', 'The plan deletes more entities than entityDeletionThreshold allows; nothing was written.', {
+    detail: `${plan.header.mass_deletions.map(describeMassDeletion).join('\n')}\nIf AWS really lost them, run again with --allow-mass-delete (or raise entityDeletionThreshold).`,
+  });
+}
+
+async function reportResult(result: ApplyResult, args: ApplyArgs, output: Output): Promise<void> {
   if (args.json) {
-    output.json({ type: 'apply_complete', added: result.added, changed: result.changed, destroyed: result.destroyed, failed: result.failed });
+    await output.json({ type: 'apply_complete', added: result.added, changed: result.changed, destroyed: result.destroyed, failed: result.failed });
     return;
   }
   if (result.failures.length > 0) {
-    output.stdout.write(`\n${output.style.destroy(`${result.failures.length} change${result.failures.length === 1 ? '' : 's'} failed:`)}\n`);
-    for (const f of result.failures) output.stdout.write(`  ! ${f.address} (${f.action}): HTTP ${f.statusCode} ${f.error}: ${f.message}\n`);
+    await output.stdout.write(`\n${output.style.destroy(`${result.failures.length} change${result.failures.length === 1 ? '' : 's'} failed:`)}\n`);
+    for (const f of result.failures) await output.stdout.write(`  ! ${f.address} (${f.action}): HTTP ${f.statusCode} ${f.error}: ${f.message}\n`);
   }
-  output.stdout.write(`\n${output.style.bold(`Apply complete! Resources: ${result.added} added, ${result.changed} changed, ${result.destroyed} destroyed.`)}\n`);
+  await output.stdout.write(`\n${output.style.bold(`Apply complete! Resources: ${result.added} added, ${result.changed} changed, ${result.destroyed} destroyed.`)}\n`);
 }
 
 function applyIncomplete(result: ApplyResult): Aws2PortError {

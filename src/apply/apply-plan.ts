@@ -1,99 +1,156 @@
 import { Semaphore } from '../aws/semaphore.js';
+import { relationTargetsOf, type BlueprintDefinition } from '../config/index.js';
 import type { ResolvedConfig } from '../config/types.js';
-import type { PlanDocument, ResourceChange } from '../plan/plan-document.js';
+import { entityAddress } from '../plan/plan-document.js';
+import type { Plan } from '../plan/plan.js';
 import { jsonBytes, splitIntoBatches, type EntityWriteResult, type PortClient } from '../port/index.js';
-import type { StateStore } from '../../state/index.js';
-import type { ApplyFailure, ApplyProgress, ApplyResult, ChangeOutcome } from './apply-types.js';
+import type { ChangeGroup, PlannedChange, StateStore } from '../../state/index.js';
+import type { ApplyProgress, ApplyResult, ChangeOutcome } from './apply-types.js';
 import { orderBlueprintsByRelations } from './blueprint-order.js';
+import { createBlueprints } from './create-blueprints.js';
 
+/** Changes read from the plan table at a time: bounds memory whatever the plan's size. */
+const PAGE_SIZE = 1000;
 /** Port's bulk delete takes at most this many identifiers a request. */
 const DELETE_CHUNK = 100;
 
 export interface ApplyOptions {
-  plan: PlanDocument;
+  plan: Plan;
   port: PortClient;
   store: StateStore;
   config: Pick<ResolvedConfig, 'enableMergeEntity' | 'createMissingRelatedEntities' | 'deleteDependentEntities'>;
   /** Port requests in flight at once. */
   parallelism: number;
+  /** The config's blueprint definitions: the plan's blueprint creates come from them, and relation order. */
+  blueprints?: readonly BlueprintDefinition[];
   onProgress?: (progress: ApplyProgress) => void;
 }
 
 /**
- * Executes exactly the plan's changes against Port: upserts by blueprint with relation targets first,
+ * Executes exactly the plan's changes against Port: the planned blueprints first (from the blueprints
+ * file), then upserts by blueprint with relation targets first,
  * then deletes in reverse order. Each batch Port confirms is recorded in the state at once, entity by
- * entity (invariant 4); a refused entity is a failure in the result, never a thrown error, and the
- * apply goes on.
+ * entity (invariant 4). An upsert refused because a related entity was missing is tried once more
+ * after all other upserts. A delete of an entity the state does not record as ours is refused
+ * (invariant 2). A refused entity is a failure in the result, never a thrown error; the apply goes on.
  */
 export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
-  const { plan, port, store, config } = options;
-  const result: ApplyResult = { added: 0, changed: 0, destroyed: 0, failed: 0, failures: [] };
-  const total = plan.resource_changes.length;
-  let done = 0;
-  const report = (change: ResourceChange, write: EntityWriteResult) => {
-    done++;
-    const outcome: ChangeOutcome = !write.ok ? 'failed' : change.action === 'create' ? 'created' : change.action === 'update' ? 'updated' : 'deleted';
-    if (outcome === 'created') result.added++;
-    else if (outcome === 'updated') result.changed++;
-    else if (outcome === 'deleted') result.destroyed++;
-    else {
-      result.failed++;
-      const failure: ApplyFailure = { address: change.address, action: change.action, statusCode: write.ok ? 0 : write.statusCode, error: write.ok ? '' : write.error, message: write.ok ? '' : write.message };
-      result.failures.push(failure);
+  if (options.plan.header.blueprint_changes.length > 0) await createBlueprints(options.plan.header.blueprint_changes, options.blueprints ?? [], options.port);
+  const run = new ApplyRun(options);
+  const order = await blueprintOrder(options);
+  for (const blueprint of order) await run.applyGroup(blueprint, 'upserts');
+  await run.retryDeferredUpserts();
+  for (const blueprint of [...order].reverse()) await run.applyGroup(blueprint, 'deletes');
+  return run.result;
+}
+
+/** The bookkeeping of one apply: counts, failures, progress, and upserts to try again. */
+class ApplyRun {
+  readonly result: ApplyResult = { added: 0, changed: 0, destroyed: 0, failed: 0, failures: [] };
+  private readonly budget: Semaphore;
+  private readonly total: number;
+  private done = 0;
+  private deferred: PlannedChange[] = [];
+
+  constructor(private readonly options: ApplyOptions) {
+    this.budget = new Semaphore(options.parallelism);
+    const { add, change, destroy } = options.plan.header.summary;
+    this.total = add + change + destroy;
+  }
+
+  /** Applies one blueprint's upserts or deletes, page by page. */
+  async applyGroup(blueprint: string, group: ChangeGroup): Promise<void> {
+    for (let afterSeq = 0; ; ) {
+      const page = this.options.plan.changes.page(blueprint, group, afterSeq, PAGE_SIZE);
+      if (page.length === 0) return;
+      afterSeq = page.at(-1)!.seq;
+      if (group === 'upserts') await this.upsert(blueprint, page, true);
+      else await this.delete(blueprint, page);
     }
-    options.onProgress?.({ address: change.address, action: change.action, outcome, done, total, ...(write.ok ? {} : { error: `${write.error}: ${write.message}` }) });
-  };
+  }
 
-  const order = await blueprintOrder(plan, port);
-  const budget = new Semaphore(options.parallelism);
-  const upsertOptions = { merge: config.enableMergeEntity, createMissingRelatedEntities: config.createMissingRelatedEntities };
+  /** The upserts refused for a missing related entity, once more, now that the rest is written. */
+  async retryDeferredUpserts(): Promise<void> {
+    const deferred = this.deferred;
+    this.deferred = [];
+    for (const blueprint of new Set(deferred.map((c) => c.blueprint))) {
+      await this.upsert(blueprint, deferred.filter((c) => c.blueprint === blueprint), false);
+    }
+  }
 
-  for (const blueprint of order) {
-    const upserts = plan.resource_changes.filter((c) => c.blueprint === blueprint && c.action !== 'delete');
+  private async upsert(blueprint: string, changes: PlannedChange[], isFirstTry: boolean): Promise<void> {
+    const { port, store, config } = this.options;
+    const upsertOptions = { merge: config.enableMergeEntity, createMissingRelatedEntities: config.createMissingRelatedEntities };
     await Promise.all(
-      splitIntoBatches(upserts, (change) => jsonBytes(change.after)).map((batch) =>
-        budget.run(async () => {
+      splitIntoBatches(changes, (c) => jsonBytes(c.after)).map((batch) =>
+        this.budget.run(async () => {
           const writes = await port.upsertEntities(blueprint, batch.map((c) => c.after!), upsertOptions);
           store.recordWrites((writer) => {
             writes.forEach((write, i) => {
-              const change = batch[i]!;
-              if (write.ok) writer.putEntity({ blueprint, identifier: change.identifier, scope: change.scope, awsIdentifier: change.aws_identifier, entity: change.after! });
+              const c = batch[i]!;
+              if (write.ok) writer.putEntity({ blueprint, identifier: c.identifier, scope: c.scope, awsIdentifier: c.awsIdentifier, entity: c.after! });
             });
           });
-          writes.forEach((write, i) => report(batch[i]!, write));
+          writes.forEach((write, i) => {
+            if (isFirstTry && isMissingRelated(write)) this.deferred.push(batch[i]!);
+            else this.report(batch[i]!, write);
+          });
         }),
       ),
     );
   }
 
-  for (const blueprint of [...order].reverse()) {
-    const deletes = plan.resource_changes.filter((c) => c.blueprint === blueprint && c.action === 'delete');
-    const chunks: ResourceChange[][] = [];
-    for (let start = 0; start < deletes.length; start += DELETE_CHUNK) chunks.push(deletes.slice(start, start + DELETE_CHUNK));
+  private async delete(blueprint: string, changes: PlannedChange[]): Promise<void> {
+    const { port, store, config } = this.options;
+    const ours = changes.filter((c) => store.getEntity(blueprint, c.identifier) !== undefined);
+    for (const c of changes) {
+      if (!ours.includes(c)) this.report(c, { identifier: c.identifier, ok: false, statusCode: 0, error: 'not_owned', message: 'the state does not record this entity as written by aws2port; it is not deleted' });
+    }
+    const chunks: PlannedChange[][] = [];
+    for (let start = 0; start < ours.length; start += DELETE_CHUNK) chunks.push(ours.slice(start, start + DELETE_CHUNK));
     await Promise.all(
       chunks.map((chunk) =>
-        budget.run(async () => {
+        this.budget.run(async () => {
           const writes = await port.deleteEntities(blueprint, chunk.map((c) => c.identifier), config.deleteDependentEntities);
           store.recordWrites((writer) => {
             writes.forEach((write, i) => {
               if (write.ok) writer.deleteEntity(blueprint, chunk[i]!.identifier);
             });
           });
-          writes.forEach((write, i) => report(chunk[i]!, write));
+          writes.forEach((write, i) => this.report(chunk[i]!, write));
         }),
       ),
     );
   }
-  return result;
+
+  private report(change: PlannedChange, write: EntityWriteResult): void {
+    this.done++;
+    const outcome: ChangeOutcome = !write.ok ? 'failed' : change.action === 'create' ? 'created' : change.action === 'update' ? 'updated' : 'deleted';
+    const address = entityAddress(change.blueprint, change.identifier);
+    if (outcome === 'created') this.result.added++;
+    else if (outcome === 'updated') this.result.changed++;
+    else if (outcome === 'deleted') this.result.destroyed++;
+    else if (!write.ok) {
+      this.result.failed++;
+      this.result.failures.push({ address, action: change.action, statusCode: write.statusCode, error: write.error, message: write.message });
+    }
+    this.options.onProgress?.({ address, action: change.action, outcome, done: this.done, total: this.total, ...(write.ok ? {} : { error: `${write.error}: ${write.message}` }) });
+  }
 }
 
-/** The plan's blueprints, relation targets first (as Port's blueprints say; unknown ones keep plan order). */
-async function blueprintOrder(plan: PlanDocument, port: PortClient): Promise<string[]> {
-  const blueprints = [...new Set(plan.resource_changes.map((c) => c.blueprint))];
-  const targets = new Map<string, string[]>();
+/** Port refused the entity because an entity it relates to does not exist (yet). */
+function isMissingRelated(write: EntityWriteResult): boolean {
+  return !write.ok && write.statusCode === 404;
+}
+
+/** The plan's blueprints, relation targets first (from the blueprints file, else Port's blueprints). */
+async function blueprintOrder(options: ApplyOptions): Promise<string[]> {
+  const blueprints = options.plan.changes.blueprints();
+  const targets = new Map<string, readonly string[]>(relationTargetsOf(options.blueprints ?? []));
   await Promise.all(
     blueprints.map(async (id) => {
-      const blueprint = await port.getBlueprint(id).catch(() => undefined);
+      if (targets.has(id)) return;
+      const blueprint = await options.port.getBlueprint(id).catch(() => undefined);
       targets.set(id, Object.values(blueprint?.relations ?? {}).map((r) => r.target));
     }),
   );

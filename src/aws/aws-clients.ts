@@ -1,7 +1,7 @@
+import { AccountClient } from '@aws-sdk/client-account';
 import { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { STSClient } from '@aws-sdk/client-sts';
-import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 
 /** The services aws2port calls, by the suffix of their `AWS_ENDPOINT_URL_<SERVICE>` variable. */
@@ -17,7 +17,14 @@ export function endpointFor(service: AwsService, env: NodeJS.ProcessEnv = proces
   return env[`AWS_ENDPOINT_URL_${service}`] || env.AWS_ENDPOINT_URL || undefined;
 }
 
-/** Retries the SDK does on its own for each call (throttling, 5xx, resets), with adaptive pacing. */
+/**
+ * Who retries a client's failed calls. `sdk`: the SDK itself (up to SDK_MAX_ATTEMPTS), for callers
+ * outside a read (watch). `scheduler`: nobody inside the client (one attempt per send), because the
+ * CallScheduler retries, and must see every throttle to slow its lane down.
+ */
+export type RetryOwner = 'sdk' | 'scheduler';
+
+/** Attempts the SDK makes for each call when it owns the retries. */
 const SDK_MAX_ATTEMPTS = 6;
 
 /** How to reach one account: its credentials (undefined: the default chain) and the role behind them. */
@@ -25,44 +32,38 @@ export interface AccountAccess {
   accountId: string;
   /** The role assumed to read this account; undefined for the caller's own account. */
   roleArn?: string;
+  /** Refreshed before they expire (see assumeRoleCredentials); undefined: the default chain. */
   credentials?: AwsCredentialIdentityProvider;
 }
 
-/**
- * Makes credentials that assume a role, refreshed by the SDK before they expire (so a run longer
- * than a role session keeps working).
- */
-export function assumeRoleCredentials(roleArn: string, externalId: string | undefined, region: string): AwsCredentialIdentityProvider {
-  return fromTemporaryCredentials({
-    params: { RoleArn: roleArn, RoleSessionName: 'aws2port', ...(externalId ? { ExternalId: externalId } : {}) },
-    clientConfig: { region, ...optionalEndpoint('STS') },
-  });
-}
-
-/** A Cloud Control client for one account and region. */
-export function makeCloudControlClient(access: AccountAccess, region: string): CloudControlClient {
+/** A Cloud Control client for one account and region; the SDK retries its calls unless told otherwise. */
+export function makeCloudControlClient(access: AccountAccess, region: string, retries: RetryOwner = 'sdk'): CloudControlClient {
   return new CloudControlClient({
     region,
-    maxAttempts: SDK_MAX_ATTEMPTS,
-    retryMode: 'adaptive',
+    ...retryConfig(retries),
+    ...(retries === 'sdk' ? { retryMode: 'adaptive' } : {}),
     ...(access.credentials ? { credentials: access.credentials } : {}),
     ...optionalEndpoint('CLOUDCONTROL'),
   });
 }
 
 /** An Organizations client (Organizations lives in one region per partition). */
-export function makeOrganizationsClient(region: string, credentials?: AwsCredentialIdentityProvider): OrganizationsClient {
-  return new OrganizationsClient({
-    region,
-    maxAttempts: SDK_MAX_ATTEMPTS,
-    ...(credentials ? { credentials } : {}),
-    ...optionalEndpoint('ORGANIZATIONS'),
-  });
+export function makeOrganizationsClient(region: string, credentials: AwsCredentialIdentityProvider | undefined, retries: RetryOwner): OrganizationsClient {
+  return new OrganizationsClient({ region, ...retryConfig(retries), ...(credentials ? { credentials } : {}), ...optionalEndpoint('ORGANIZATIONS') });
 }
 
 /** An STS client with the default credential chain. */
-export function makeStsClient(region: string): STSClient {
-  return new STSClient({ region, maxAttempts: SDK_MAX_ATTEMPTS, ...optionalEndpoint('STS') });
+export function makeStsClient(region: string, retries: RetryOwner): STSClient {
+  return new STSClient({ region, ...retryConfig(retries), ...optionalEndpoint('STS') });
+}
+
+/** An Account client (ListRegions) for one account. */
+export function makeAccountClient(region: string, credentials: AwsCredentialIdentityProvider | undefined, retries: RetryOwner): AccountClient {
+  return new AccountClient({ region, ...retryConfig(retries), ...(credentials ? { credentials } : {}), ...optionalEndpoint('ACCOUNT') });
+}
+
+function retryConfig(retries: RetryOwner): { maxAttempts: number } {
+  return { maxAttempts: retries === 'sdk' ? SDK_MAX_ATTEMPTS : 1 };
 }
 
 function optionalEndpoint(service: AwsService): { endpoint?: string } {

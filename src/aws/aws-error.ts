@@ -1,14 +1,18 @@
+import type { AttemptRecord } from './call-scheduler.js';
+
 /**
  * The one line that names an AWS failure in plans and logs: `AccessDeniedException: User ... is not
- * authorized`. Never includes credentials (AWS messages name principals, not keys).
+ * authorized`, with `(after 10 attempts over 12.3 s)` when it was retried. Never includes credentials
+ * (AWS messages name principals, not keys).
  */
 export function describeAwsError(error: unknown): string {
-  if (error instanceof Error) {
-    const name = error.name && error.name !== 'Error' ? error.name : 'Error';
-    const message = error.message.split('\n')[0] ?? '';
-    return message && message !== name ? `${name}: ${message}` : name;
-  }
-  return String(error);
+  if (!(error instanceof Error)) return String(error);
+  const name = error.name && error.name !== 'Error' ? error.name : ((error as { code?: unknown }).code as string | undefined) ?? 'Error';
+  const message = error.message.split('\n')[0] ?? '';
+  const text = message && message !== name ? `${name}: ${message}` : name;
+  const record = (error as { $metadata?: AttemptRecord }).$metadata;
+  if (!record?.attempts || record.attempts < 2) return text;
+  return `${text} (after ${record.attempts} attempts over ${((record.totalRetryDelay ?? 0) / 1000).toFixed(1)} s)`;
 }
 
 /** The AWS error name (`__type` without namespace), or undefined for non-AWS errors. */

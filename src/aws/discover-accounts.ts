@@ -1,13 +1,19 @@
-import { ListAccountsCommand, type Account, type OrganizationsClient } from '@aws-sdk/client-organizations';
+import { ListAccountsCommand, type Account } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { AwsSettings } from '../config/types.js';
-import { assumeRoleCredentials, makeOrganizationsClient, makeStsClient, type AccountAccess } from './aws-clients.js';
+import { assumeRoleCredentials } from './assume-role-credentials.js';
+import { makeOrganizationsClient, makeStsClient, type AccountAccess } from './aws-clients.js';
 import { awsErrorName, describeAwsError } from './aws-error.js';
+import { CallScheduler } from './call-scheduler.js';
+import { listAllPages } from './list-all-pages.js';
+import { accountIdOfArn, homeRegionOf, partitionOfArn } from './partition.js';
 
 /** An account that could not be reached, and why. Its scopes are skipped, never pruned. */
 export interface UnreachableAccount {
   accountId: string;
+  /** The role that could not be assumed. */
   roleArn?: string;
+  /** `cannot assume arn:...: AccessDenied: ...`. */
   reason: string;
 }
 
@@ -15,7 +21,10 @@ export interface UnreachableAccount {
 export interface AccountDiscovery {
   /** The account the default credentials belong to. */
   callerAccountId: string;
-  /** `aws`, `aws-us-gov` or `aws-cn`, from the caller's ARN. */
+  /**
+   * `aws`, `aws-us-gov` or `aws-cn`: from `organizationRoleArn`, else the first of `accountRoleArns`,
+   * else the caller's own ARN. Member role ARNs are built in it.
+   */
   partition: string;
   /** Accounts to read, each with its credentials. */
   accounts: AccountAccess[];
@@ -34,35 +43,57 @@ export interface AccountDiscovery {
   managementAccountId?: string;
 }
 
-/** The region where the Organizations and STS global endpoints live, per partition. */
-export function homeRegionOf(partition: string): string {
-  if (partition === 'aws-us-gov') return 'us-gov-west-1';
-  if (partition === 'aws-cn') return 'cn-northwest-1';
-  return 'us-east-1';
+/** Where discovery's calls go. */
+export interface DiscoverOptions {
+  /** Every call (STS, Organizations, AssumeRole now and at each refresh) goes through it; default: a scheduler of its own. */
+  scheduler?: CallScheduler;
 }
+
+/** Calls in flight at once when discovery runs without a scheduler of the caller's. */
+const OWN_SCHEDULER_PARALLELISM = 10;
+
+export { homeRegionOf } from './partition.js';
 
 /**
  * Finds the accounts to read, at the start of every run (so new accounts are never missed): exactly
- * `accountRoleArns` when given; otherwise every ACTIVE account of the Organization (the caller's own
- * with its own credentials, the others through `accountReadRoleName`); the caller alone when
- * Organizations is not in use or denied.
+ * `accountRoleArns` when given; otherwise every ACTIVE account of the Organization (listed with
+ * `organizationRoleArn` when given; the caller's own account with its own credentials, the others
+ * through `accountReadRoleName`); the caller alone when Organizations is not in use or denied.
+ * Every AssumeRole carries `externalId` when set. Each member's role is assumed once up front: a
+ * member whose role cannot be assumed is reported in `unreachable`, never fatal.
  */
-export async function discoverAccounts(settings: AwsSettings, stsRegion: string): Promise<AccountDiscovery> {
-  const identity = await makeStsClient(stsRegion).send(new GetCallerIdentityCommand({}));
+export async function discoverAccounts(settings: AwsSettings, stsRegion: string, options: DiscoverOptions = {}): Promise<AccountDiscovery> {
+  const scheduler = options.scheduler ?? new CallScheduler({ parallelism: OWN_SCHEDULER_PARALLELISM });
+  const identity = await scheduler.call({ account: 'caller', region: stsRegion, service: 'sts' }, () =>
+    makeStsClient(stsRegion, 'scheduler').send(new GetCallerIdentityCommand({})),
+  );
   const callerAccountId = identity.Account!;
-  const partition = identity.Arn?.split(':')[1] || 'aws';
-  const homeRegion = homeRegionOf(partition);
+  const roleArnForPartition = settings.organizationRoleArn ?? settings.accountRoleArns[0] ?? identity.Arn;
+  const partition = (roleArnForPartition && partitionOfArn(roleArnForPartition)) || 'aws';
+  const assume = (roleArn: string) =>
+    assumeRoleCredentials(roleArn, settings.externalId, homeRegionOf(partitionOfArn(roleArn) ?? partition), { scheduler, callerAccount: callerAccountId });
   const caller: AccountAccess = { accountId: callerAccountId };
 
   if (settings.accountRoleArns.length > 0) {
-    const accounts = settings.accountRoleArns.map((roleArn) => memberAccess(accountIdOfArn(roleArn), roleArn, settings, homeRegion));
-    return verifyAccess({ callerAccountId, partition, accounts, unreachable: [], isComplete: true, organizationAccounts: [] });
+    const accounts = settings.accountRoleArns.map((roleArn) => ({ accountId: accountIdOfArn(roleArn), roleArn, credentials: assume(roleArn) }));
+    return verifyAccess({
+      callerAccountId,
+      partition,
+      accounts,
+      unreachable: [],
+      isComplete: true,
+      organizationAccounts: [],
+      organizationProblem: 'accountRoleArns names the accounts: Organizations is not read',
+    });
   }
 
-  const orgCredentials = settings.organizationRoleArn ? assumeRoleCredentials(settings.organizationRoleArn, settings.externalId, homeRegion) : undefined;
+  const homeRegion = homeRegionOf(partition);
+  const orgCredentials = settings.organizationRoleArn ? assume(settings.organizationRoleArn) : undefined;
+  const orgLane = { account: settings.organizationRoleArn ? accountIdOfArn(settings.organizationRoleArn) : callerAccountId, region: homeRegion, service: 'organizations' as const };
+  const organizations = makeOrganizationsClient(homeRegion, orgCredentials, 'scheduler');
   let listed: Account[];
   try {
-    listed = await listOrganizationAccounts(makeOrganizationsClient(homeRegion, orgCredentials));
+    listed = await listAllPages((nextToken) => scheduler.call(orgLane, () => organizations.send(new ListAccountsCommand({ NextToken: nextToken }))), (page) => page.Accounts ?? []);
   } catch (error) {
     const isStandalone = awsErrorName(error) === 'AWSOrganizationsNotInUseException';
     return {
@@ -77,8 +108,12 @@ export async function discoverAccounts(settings: AwsSettings, stsRegion: string)
   }
   const accounts = listed
     .filter((a) => (a.State ?? a.Status) === 'ACTIVE' && a.Id)
-    .map((a) => (a.Id === callerAccountId ? caller : memberAccess(a.Id!, `arn:${partition}:iam::${a.Id}:role/${settings.accountReadRoleName}`, settings, homeRegion)));
-  const managementAccountId = listed.map((a) => a.Arn?.split(':')[4]).find((id) => id);
+    .map((a): AccountAccess => {
+      if (a.Id === callerAccountId) return caller;
+      const roleArn = `arn:${partition}:iam::${a.Id}:role/${settings.accountReadRoleName}`;
+      return { accountId: a.Id!, roleArn, credentials: assume(roleArn) };
+    });
+  const managementAccountId = listed.map((a) => (a.Arn ? accountIdOfArn(a.Arn) : undefined)).find((id) => id);
   return verifyAccess({
     callerAccountId,
     partition,
@@ -90,23 +125,7 @@ export async function discoverAccounts(settings: AwsSettings, stsRegion: string)
   });
 }
 
-/** Every account of the Organization, following NextToken through empty pages. */
-async function listOrganizationAccounts(client: OrganizationsClient): Promise<Account[]> {
-  const accounts: Account[] = [];
-  let nextToken: string | undefined;
-  do {
-    const page = await client.send(new ListAccountsCommand({ NextToken: nextToken }));
-    accounts.push(...(page.Accounts ?? []));
-    nextToken = page.NextToken;
-  } while (nextToken);
-  return accounts;
-}
-
-function memberAccess(accountId: string, roleArn: string, settings: AwsSettings, region: string): AccountAccess {
-  return { accountId, roleArn, credentials: assumeRoleCredentials(roleArn, settings.externalId, region) };
-}
-
-/** Assumes each member's role once up front: a member that cannot be assumed is reported, not fatal. */
+/** Assumes each member's role once, concurrently: a member that cannot be assumed is reported, not fatal. */
 async function verifyAccess(discovery: AccountDiscovery): Promise<AccountDiscovery> {
   const checks = await Promise.all(
     discovery.accounts.map(async (access): Promise<UnreachableAccount | undefined> => {
@@ -115,15 +134,11 @@ async function verifyAccess(discovery: AccountDiscovery): Promise<AccountDiscove
         await access.credentials();
         return undefined;
       } catch (error) {
-        return { accountId: access.accountId, roleArn: access.roleArn!, reason: `cannot assume ${access.roleArn}: ${describeAwsError(error)}` };
+        return { accountId: access.accountId, roleArn: access.roleArn!, reason: error instanceof Error ? error.message : String(error) };
       }
     }),
   );
   const unreachable = checks.filter((c): c is UnreachableAccount => c !== undefined);
   const unreachableIds = new Set(unreachable.map((u) => u.accountId));
   return { ...discovery, accounts: discovery.accounts.filter((a) => !unreachableIds.has(a.accountId)), unreachable };
-}
-
-function accountIdOfArn(arn: string): string {
-  return arn.split(':')[4] ?? arn;
 }

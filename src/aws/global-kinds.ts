@@ -9,6 +9,9 @@ export function isGlobalKind(kind: string): boolean {
   return GLOBAL_KIND_PREFIXES.some((prefix) => kind === prefix || (prefix.endsWith('::') && kind.startsWith(prefix)));
 }
 
+/** S3 buckets: listed once per account, each read in its own region, which `__Region` then names. */
+export const S3_BUCKET_KIND = 'AWS::S3::Bucket';
+
 /** The kind read from Organizations, not Cloud Control, once per organization. */
 export const ORGANIZATIONS_ACCOUNT_KIND = 'AWS::Organizations::Account';
 

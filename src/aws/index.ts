@@ -1,14 +1,25 @@
 /**
  * The source stage: finds the accounts and regions of a run, decides its scopes (kind x account x
  * region) and reads them through Cloud Control and Organizations, streaming raw items page by page.
- * A scope that cannot be read fully is reported as skipped, never thrown: invariant 1 depends on it.
+ * Every AWS call goes through one CallScheduler (a global budget, an AIMD rate per account, region
+ * and API, lanes taken in turn, each failure classified once and retried by class). A scope that
+ * cannot be read fully is reported as skipped, never thrown: invariant 1 depends on it.
  */
 export type { RawItem } from './raw-item.js';
 export { formatScope, scopeKey, GLOBAL_REGION, type Scope } from './scope.js';
-export { discoverAccounts, homeRegionOf, type AccountDiscovery, type UnreachableAccount } from './discover-accounts.js';
-export { resolveRegions } from './resolve-regions.js';
+export { discoverAccounts, homeRegionOf, type AccountDiscovery, type DiscoverOptions, type UnreachableAccount } from './discover-accounts.js';
+export { resolveRegions, environmentRegion, type AccountRegions } from './resolve-regions.js';
 export { planScan, type ScanPlan, type ScanTarget, type SkippedScope } from './scan-targets.js';
-export { scanEstate, type SourceEvent, type ScanOptions } from './scan-estate.js';
+export { scanEstate, type SourceEvent, type ScanOptions, type ScanStrategy } from './scan-estate.js';
+export { readEstate, type EstateRead, type ReadEstateOptions, type ReadTuning } from './read-estate.js';
 export { isRegionAllowed } from './region-policy.js';
-export { endpointFor, type AccountAccess } from './aws-clients.js';
+export { endpointFor, makeCloudControlClient, type AccountAccess, type AwsService, type RetryOwner } from './aws-clients.js';
+export { assumeRoleCredentials, AssumeRoleFailed, type AssumeRoleOptions } from './assume-role-credentials.js';
+export { readResource } from './read-resource.js';
+export { isGlobalKind, ORGANIZATIONS_ACCOUNT_KIND, S3_BUCKET_KIND, bucketRegionOf } from './global-kinds.js';
 export { describeAwsError } from './aws-error.js';
+export { CallScheduler, type AwsApi, type CallEvent, type CallLane, type SchedulerSettings } from './call-scheduler.js';
+export { classifyAwsError, type ClassifiedError, type ErrorClass } from './classify-aws-error.js';
+export { shardOfAccount, isAccountInShard, type Shard } from './shard.js';
+export type { Clock } from './clock.js';
+export type { ScanProgress } from './scan-progress.js';

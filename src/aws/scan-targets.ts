@@ -1,19 +1,25 @@
+import type { Account } from '@aws-sdk/client-organizations';
 import type { RegionPolicy, ResourceConfig } from '../config/types.js';
 import type { AccountAccess } from './aws-clients.js';
 import type { AccountDiscovery } from './discover-accounts.js';
 import { isGlobalKind, ORGANIZATIONS_ACCOUNT_KIND } from './global-kinds.js';
 import { isRegionAllowed } from './region-policy.js';
+import type { AccountRegions } from './resolve-regions.js';
 import { GLOBAL_REGION, type Scope } from './scope.js';
 
 /** One scope to read, and how. */
 export interface ScanTarget {
   scope: Scope;
-  /** Credentials of the scope's account; undefined for the Organizations listing. */
+  /** Credentials of the scope's account; undefined for Organizations accounts (already listed). */
   access?: AccountAccess;
   /** The region the API is called in (for global kinds, one region stands for all). */
   readRegion: string;
+  /** The account's regions: where a global resource that the read region refuses may live. */
+  accountRegions: readonly string[];
   /** Read each listed item again with GetResource (some types list only identifiers). */
   useGetResource: boolean;
+  /** For `AWS::Organizations::Account` scopes: the account as Organizations listed it. */
+  organizationAccount?: Account;
 }
 
 /** A scope that will not be read this run, and why: it owns its entities unchanged. */
@@ -38,30 +44,51 @@ interface KindRequest {
 }
 
 /**
- * Decides the scopes of a run: each configured kind in each reachable account, in each region the
- * kind's region policies allow (once per account for global kinds; once per organization for
- * Organizations accounts). Unreachable accounts' scopes are listed as skipped.
+ * Decides the scopes of a run: each configured kind in each reachable account, in each of the
+ * account's regions that the kind's region policies allow; global kinds (S3, IAM, CloudFront,
+ * Route 53) once per account, read in the partition's home region when the account uses it. Each
+ * Organizations account is its own scope (`AWS::Organizations::Account ID global`), so that it
+ * belongs to the shard of its account; all come from the one listing made during discovery.
+ * Unreachable accounts' scopes are listed as skipped (in `fallbackRegions` when their own are unknown).
  */
-export function planScan(resources: readonly ResourceConfig[], discovery: AccountDiscovery, regions: readonly string[], homeRegion: string): ScanPlan {
+export function planScan(
+  resources: readonly ResourceConfig[],
+  discovery: AccountDiscovery,
+  regionsByAccount: ReadonlyMap<string, AccountRegions>,
+  fallbackRegions: readonly string[],
+  homeRegion: string,
+): ScanPlan {
   const targets: ScanTarget[] = [];
   const skipped: SkippedScope[] = [];
   for (const request of kindRequests(resources)) {
     if (request.kind === ORGANIZATIONS_ACCOUNT_KIND) {
-      const scope = { kind: request.kind, account: discovery.managementAccountId ?? discovery.callerAccountId, region: GLOBAL_REGION };
-      if (discovery.organizationAccounts.length > 0) targets.push({ scope, readRegion: homeRegion, useGetResource: false });
-      else skipped.push({ scope, error: discovery.organizationProblem ?? 'Organizations lists no accounts' });
+      for (const account of discovery.organizationAccounts) {
+        const scope = { kind: request.kind, account: account.Id!, region: GLOBAL_REGION };
+        targets.push({ scope, readRegion: homeRegion, accountRegions: [], useGetResource: false, organizationAccount: account });
+      }
+      if (discovery.organizationAccounts.length === 0) {
+        const scope = { kind: request.kind, account: discovery.managementAccountId ?? discovery.callerAccountId, region: GLOBAL_REGION };
+        skipped.push({ scope, error: discovery.organizationProblem ?? 'Organizations lists no accounts' });
+      }
       continue;
     }
     const isGlobal = isGlobalKind(request.kind);
-    const kindRegions = isGlobal ? [GLOBAL_REGION] : regions.filter((r) => request.regionPolicies.some((p) => isRegionAllowed(p, r)));
-    const readRegionOf = (region: string) => (region !== GLOBAL_REGION ? region : regions.includes(homeRegion) ? homeRegion : regions[0]!);
+    const kindRegionsOf = (regions: readonly string[]) => (isGlobal ? [GLOBAL_REGION] : regions.filter((r) => request.regionPolicies.some((p) => isRegionAllowed(p, r))));
     for (const access of discovery.accounts) {
-      for (const region of kindRegions) {
-        targets.push({ scope: { kind: request.kind, account: access.accountId, region }, access, readRegion: readRegionOf(region), useGetResource: request.useGetResource });
+      const accountRegions = regionsByAccount.get(access.accountId)?.regions ?? [...fallbackRegions];
+      const globalReadRegion = accountRegions.includes(homeRegion) ? homeRegion : (accountRegions[0] ?? homeRegion);
+      for (const region of kindRegionsOf(accountRegions)) {
+        targets.push({
+          scope: { kind: request.kind, account: access.accountId, region },
+          access,
+          readRegion: region === GLOBAL_REGION ? globalReadRegion : region,
+          accountRegions,
+          useGetResource: request.useGetResource,
+        });
       }
     }
     for (const account of discovery.unreachable) {
-      for (const region of kindRegions) skipped.push({ scope: { kind: request.kind, account: account.accountId, region }, error: account.reason });
+      for (const region of kindRegionsOf(fallbackRegions)) skipped.push({ scope: { kind: request.kind, account: account.accountId, region }, error: account.reason });
     }
   }
   return { targets, skipped };

@@ -8,6 +8,7 @@
 export { loadConfig } from './load-config.js';
 export { parseConfig } from './parse-config.js';
 export { formatConfigProblem } from './format-config-problem.js';
+export { loadBlueprints, relationTargetsOf, type BlueprintDefinition } from './load-blueprints.js';
 export type { ConfigLoadResult, ConfigProblem } from './config-problem.js';
 export type {
   AwsSettings,

@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'ApplyIncomplete',
   'InvalidArgument',
   'Internal',
+  'InputUnreadable',
+  'InputInvalid',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

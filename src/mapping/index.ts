@@ -1,7 +1,11 @@
 /**
  * The mapping stage: turns raw AWS items into Port entities through a resource config's jq mapping.
- * A resource config is compiled once (compileMapper) into one jq program that maps a whole batch of
- * items in one jq-wasm run, because one run per expression per item is about 100x slower.
+ * A resource config is compiled once (compileMapper). The expressions mappings are mostly made of
+ * (paths, literals, `+`, `select`, comparisons, `//`, `capture`, `sub`, `test`, `split`, `join`,
+ * object and array construction, pipes...) run on a JavaScript fast path that gives jq 1.8's results
+ * and errors (proven by differential tests); the others run on jq-wasm, in one program per batch of
+ * items, because one jq run per expression per item is about 100x slower. An item the fast path
+ * cannot prove it maps as jq would goes to jq as a whole.
  *
  * Semantics, after Port's own integration:
  * - `selector.query` must yield a boolean: false filters the item out (counted), anything else skips
@@ -14,6 +18,7 @@
  * - title and icon take a string or null; team and jq relations a string, a list of strings or null;
  *   properties any JSON value. A jq error or a value of another kind (a numeric title included, for
  *   the same reason) becomes null with an issue, and the entity is still produced.
+ * - `isStrict`: a jq error in those fields skips the item instead.
  * - A search-query relation (`{searchQuery}` in the config) is passed through as written.
  * - `itemsToParse` must yield an array (null or nothing: no entities, no issue); each element is
  *   mapped as the parent item plus one key, `itemsToParseName`, holding it.
@@ -24,7 +29,12 @@
  */
 export { loadJqEngine, type JqEngine, type JqRunResult } from './jq-engine.js';
 export { compileMapper, type CompileMapperOptions } from './compile-mapper.js';
-export type { Mapper, MappedEntity, MappingIssue, MapBatchResult } from './mapper.js';
+export type { FieldEvaluation, Mapper, MappedEntity, MappingIssue, MapBatchOptions, MapBatchResult } from './mapper.js';
 export { checkExpression } from './check-expression.js';
+export { checkMappingExpressions, type ExpressionProblem } from './check-mapping-expressions.js';
 export { isValidPortIdentifier } from './is-valid-port-identifier.js';
+export { validateConfigFile, type ValidationReport } from './validate-config-file.js';
+export { checkBlueprintReferences } from './check-blueprint-references.js';
+export { readJsonItems, type ItemChunk } from './read-json-items.js';
+export { ItemStreamMapper, type EntityRecord, type ErrorRecord, type ItemStreamOptions, type MapRecord, type MapSummary } from './item-stream-mapper.js';
 export { DEFAULT_BATCH_SIZE, MAX_IDENTIFIER_LENGTH } from './constants.js';

@@ -7,16 +7,21 @@ export type { Entity, BlueprintEntity } from './entity.js';
 export {
   PLAN_FORMAT_VERSION,
   entityAddress,
-  hasChanges,
   summarizeChanges,
   type ChangeAction,
   type PlanDocument,
   type PlanSummary,
   type ResourceChange,
   type SkippedScopeEntry,
+  type MassDeletionEntry,
 } from './plan-document.js';
 export { makePlan, type MakePlanOptions } from './make-plan.js';
 export { renderPlanText, summaryLine } from './render-plan-text.js';
-export { textStyle, type TextSink, type TextStyle } from './text-style.js';
-export { savePlanFile, loadPlanFile, assertPlanApplicable, type PlanBasis } from './plan-file.js';
+export { textStyle, type TextStyle } from './text-style.js';
+export { savePlanFile, assertPlanApplicable, type PlanBasis } from './plan-file.js';
+export { writePlanJson, readPlanFile, planFromDocument } from './plan-json.js';
+export { planHasChanges, toResourceChange, type Plan, type PlanHeader } from './plan.js';
+export { ChunkedWriter, type OutputSink } from './text-sink.js';
+export { findMassDeletions, describeMassDeletion } from './deletion-guard.js';
 export { vouchedScopes, type ReadCoverage, type VouchedScope } from './vouched-scopes.js';
+export { makeResourcePlan, type MakeResourcePlanOptions, type ResourceObservation } from './make-resource-plan.js';

@@ -1,29 +1,15 @@
-import {
-  discoverAccounts,
-  homeRegionOf,
-  isRegionAllowed,
-  planScan,
-  resolveRegions,
-  scanEstate,
-  scopeKey,
-  type RawItem,
-  type Scope,
-  type SourceEvent,
-} from '../aws/index.js';
+import { isRegionAllowed, readEstate, scopeKey, type RawItem, type ScanProgress, type Scope, type SourceEvent } from '../aws/index.js';
 import { ORGANIZATIONS_ACCOUNT_KIND } from '../aws/global-kinds.js';
+import type { BlueprintDefinition } from '../config/index.js';
 import type { ResolvedConfig, ResourceConfig } from '../config/types.js';
+import type { PortClient } from '../port/index.js';
 import { compileMapper, loadJqEngine, type Mapper, type MappingIssue } from '../mapping/index.js';
-import { DesiredSet, type DesiredEntity, type StateStore } from '../../state/index.js';
+import { DesiredSet, PlannedChanges, type DesiredEntity, type StateStore } from '../../state/index.js';
 import { MappingIssueLog } from './mapping-issue-log.js';
-import {
-  entityAddress,
-  PLAN_FORMAT_VERSION,
-  summarizeChanges,
-  type AddressConflictEntry,
-  type PlanDocument,
-  type ResourceChange,
-  type SkippedScopeEntry,
-} from './plan-document.js';
+import { entityAddress, PLAN_FORMAT_VERSION, type AddressConflictEntry, type SkippedScopeEntry } from './plan-document.js';
+import type { Plan } from './plan.js';
+import { findMassDeletions } from './deletion-guard.js';
+import { planBlueprints } from './plan-blueprints.js';
 import { vouchedScopes } from './vouched-scopes.js';
 
 export interface MakePlanOptions {
@@ -33,80 +19,93 @@ export interface MakePlanOptions {
   targets: readonly string[];
   /** Concurrent AWS calls. */
   parallelism: number;
-  /** Progress lines for a human (stderr). */
+  /** Progress lines for a person (stderr). */
   log: (message: string) => void;
+  /** `--shard I/N`. */
+  shard?: { index: number; count: number };
+  /** Live progress of the AWS read. */
+  onScanProgress?: (progress: ScanProgress) => void;
+  /** The config's blueprints file and Port to look them up in (read-only), when the config names one. */
+  blueprints?: { definitions: readonly BlueprintDefinition[]; port: PortClient };
 }
 
 /** Items mapped per jq call: large enough to amortise jq's per-call cost, small enough for memory. */
 const MAPPING_BATCH_SIZE = 1000;
 
 /**
- * Reads AWS, maps every item, and diffs the result against the state: the plan. Writes nothing to
- * Port or to the state.
+ * Reads AWS, maps every item, and diffs the result against the state: the plan. Pages stream from the
+ * source through the mapper into a table beside the state; the diff is SQL. Writes nothing to Port or
+ * to the state. Close `plan.changes` when done.
  */
-export async function makePlan(options: MakePlanOptions): Promise<PlanDocument> {
-  const { config, store, log } = options;
+export async function makePlan(options: MakePlanOptions): Promise<Plan> {
+  const { config, store } = options;
   const resources = options.targets.length > 0 ? config.resources.filter((r) => options.targets.includes(r.kind)) : config.resources;
   const engine = await loadJqEngine();
   const mappersByKind = groupMappers(resources.map((r) => compileMapper(r, engine)));
-
-  const regions = resolveRegions(config.aws);
-  const discovery = await discoverAccounts(config.aws, regions[0]!);
-  for (const account of discovery.unreachable) log(`! account ${account.accountId}: ${account.reason}`);
-  const scan = planScan(resources, discovery, regions, homeRegionOf(discovery.partition));
-  log(`Reading ${scan.targets.length} scopes in ${discovery.accounts.length} accounts and ${regions.length} regions...`);
+  const read = await readEstate(config.aws, resources, {
+    parallelism: options.parallelism,
+    log: options.log,
+    ...(options.shard ? { shard: options.shard } : {}),
+    ...(options.onScanProgress ? { onProgress: options.onScanProgress } : {}),
+  });
 
   const desired = new DesiredSet(store.db);
   try {
     const issues = new MappingIssueLog();
     const conflicts: AddressConflictEntry[] = [];
-    const skipped: SkippedScopeEntry[] = scan.skipped.map(({ scope, error }) => ({ ...scope, error }));
+    const skipped: SkippedScopeEntry[] = read.skipped.map(({ scope, error }) => ({ ...scope, error }));
     const completeScopes = new Set<string>();
     const taintedScopes = new Map<string, Scope>();
-    const batcher = new MappingBatcher(mappersByKind, (entities) => {
-      for (const c of desired.add(entities)) {
-        conflicts.push({ address: entityAddress(c.blueprint, c.identifier), kept: { scope: c.kept.scope, aws_identifier: c.kept.awsIdentifier }, dropped: { scope: c.dropped.scope, aws_identifier: c.dropped.awsIdentifier } });
-      }
-    }, (resource, issue, item, scope) => {
-      issues.add(resource, issue, item);
-      if (issue.isItemSkipped) taintedScopes.set(scopeKey(scope), scope);
-    });
+    const batcher = new MappingBatcher(
+      mappersByKind,
+      (entities) => {
+        for (const c of desired.add(entities)) {
+          conflicts.push({ address: entityAddress(c.blueprint, c.identifier), kept: { scope: c.kept.scope, aws_identifier: c.kept.awsIdentifier }, dropped: { scope: c.dropped.scope, aws_identifier: c.dropped.awsIdentifier } });
+        }
+      },
+      (resource, issue, item, scope) => {
+        issues.add(resource, issue, item);
+        if (issue.isItemSkipped) taintedScopes.set(scopeKey(scope), scope);
+      },
+    );
 
-    for await (const event of scanEstate(scan.targets, { parallelism: options.parallelism, organizationAccounts: discovery.organizationAccounts })) {
-      handleSourceEvent(event, batcher, completeScopes, skipped);
-    }
+    for await (const event of read.events) handleSourceEvent(event, batcher, completeScopes, skipped);
     batcher.flushAll();
     for (const [key, scope] of taintedScopes) {
       if (completeScopes.delete(key)) skipped.push({ ...scope, error: 'some items could not be mapped (see mapping issues)' });
     }
 
-    for (const { scope, reason } of vouchedScopes(store.listOwningScopes(), {
+    const vouched = vouchedScopes(store.listOwningScopes(), {
       plannedKinds: new Set(options.targets.length > 0 ? options.targets : allKindsOf(config, store)),
       configuredKinds: new Set(config.resources.map((r) => r.kind)),
       completeScopes,
-      intendedScopes: new Set([...scan.targets, ...scan.skipped].map((t) => scopeKey(t.scope))),
-      knownAccounts: new Set([...discovery.accounts.map((a) => a.accountId), ...discovery.unreachable.map((u) => u.accountId)]),
-      isAccountListComplete: discovery.isComplete,
-    })) {
-      desired.vouchFor([scope], reason);
-    }
+      intendedScopes: new Set(read.intendedScopes.map(scopeKey)),
+      knownAccounts: new Set(read.knownAccounts),
+      isAccountListComplete: read.isAccountListComplete,
+    });
+    for (const { scope, reason } of vouched) desired.vouchFor([scope], reason);
 
-    const changes = collectChanges(desired);
+    const changes = new PlannedChanges(store.db);
+    changes.fillFromDiff();
+    const counts = changes.counts();
     skipped.sort((a, b) => a.kind.localeCompare(b.kind) || a.account.localeCompare(b.account) || a.region.localeCompare(b.region));
     return {
-      format_version: PLAN_FORMAT_VERSION,
-      lineage: store.lineage,
-      serial: store.serial,
-      config_hash: config.hash,
-      targets: [...options.targets],
-      complete: skipped.length === 0,
-      resource_changes: changes,
-      unchanged: desired.countUnchanged(),
-      skipped_scopes: skipped,
-      mapping_issues: issues.list(),
-      address_conflicts: conflicts,
-      blueprint_changes: [],
-      summary: summarizeChanges(changes),
+      header: {
+        format_version: PLAN_FORMAT_VERSION,
+        lineage: store.lineage,
+        serial: store.serial,
+        config_hash: config.hash,
+        targets: [...options.targets],
+        complete: skipped.length === 0,
+        unchanged: desired.countUnchanged(),
+        skipped_scopes: skipped,
+        mapping_issues: issues.list(),
+        address_conflicts: conflicts,
+        mass_deletions: findMassDeletions(changes.deletionsByBlueprint(), store.countByBlueprint(), config.entityDeletionThreshold),
+        blueprint_changes: options.blueprints ? await planBlueprints(options.blueprints.definitions, options.blueprints.port) : [],
+        summary: { add: counts.create, change: counts.update, destroy: counts.delete },
+      },
+      changes,
     };
   } finally {
     desired.close();
@@ -122,21 +121,6 @@ function handleSourceEvent(event: SourceEvent, batcher: MappingBatcher, complete
 /** Every kind that is configured or owns entities in the state: what an untargeted plan covers. */
 function allKindsOf(config: ResolvedConfig, store: StateStore): string[] {
   return [...config.resources.map((r) => r.kind), ...store.listOwningScopes().map((s) => s.kind)];
-}
-
-/** Deletes, then creates, then updates, each in address order. */
-function collectChanges(desired: DesiredSet): ResourceChange[] {
-  const changes: ResourceChange[] = [];
-  for (const { before, reason } of desired.deletions()) {
-    changes.push({ address: entityAddress(before.blueprint, before.identifier), blueprint: before.blueprint, identifier: before.identifier, action: 'delete', before: before.entity, after: null, scope: before.scope, aws_identifier: before.awsIdentifier, reason });
-  }
-  for (const d of desired.creates()) {
-    changes.push({ address: entityAddress(d.blueprint, d.identifier), blueprint: d.blueprint, identifier: d.identifier, action: 'create', before: null, after: d.entity, scope: d.scope, aws_identifier: d.awsIdentifier });
-  }
-  for (const { desired: d, before } of desired.updates()) {
-    changes.push({ address: entityAddress(d.blueprint, d.identifier), blueprint: d.blueprint, identifier: d.identifier, action: 'update', before: before.entity, after: d.entity, scope: d.scope, aws_identifier: d.awsIdentifier });
-  }
-  return changes;
 }
 
 function groupMappers(mappers: Mapper[]): Map<string, Mapper[]> {

@@ -61,6 +61,17 @@ export interface AddressConflictEntry {
   dropped: { scope: Scope; aws_identifier: string | null };
 }
 
+/** A blueprint of which the plan deletes more than `entityDeletionThreshold` allows. */
+export interface MassDeletionEntry {
+  blueprint: string;
+  /** Entities of it the plan deletes. */
+  deleting: number;
+  /** Entities of it the state records (aws2port manages). */
+  managed: number;
+  /** The configured share. */
+  threshold: number;
+}
+
 /** A blueprint the plan would create in Port (only with a blueprints file). */
 export interface BlueprintChange {
   identifier: string;
@@ -96,6 +107,8 @@ export interface PlanDocument {
   skipped_scopes: SkippedScopeEntry[];
   mapping_issues: MappingIssueEntry[];
   address_conflicts: AddressConflictEntry[];
+  /** Blueprints over the deletion threshold: apply refuses the plan unless --allow-mass-delete. */
+  mass_deletions: MassDeletionEntry[];
   blueprint_changes: BlueprintChange[];
   summary: PlanSummary;
 }
@@ -114,9 +127,4 @@ export function summarizeChanges(changes: readonly ResourceChange[]): PlanSummar
     else summary.destroy++;
   }
   return summary;
-}
-
-/** True when the plan would write nothing. */
-export function hasChanges(plan: PlanDocument): boolean {
-  return plan.resource_changes.length > 0 || plan.blueprint_changes.length > 0;
 }

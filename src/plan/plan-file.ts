@@ -1,33 +1,27 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { Aws2PortError } from '../errors/index.js';
-import { PLAN_FORMAT_VERSION, type PlanDocument } from './plan-document.js';
+import type { PlanHeader, Plan } from './plan.js';
+import { writePlanJson } from './plan-json.js';
 
-/** Saves a plan as its JSON document, atomically (a half-written plan file never exists). */
-export function savePlanFile(file: string, plan: PlanDocument): void {
+/** Saves a plan as its JSON document, atomically: a half-written plan file never exists. */
+export async function savePlanFile(file: string, plan: Plan): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(plan)}\n`);
-  renameSync(temporary, file);
-}
-
-/** Reads a saved plan; a file that is not one fails with PlanFileInvalid. */
-export function loadPlanFile(file: string): PlanDocument {
-  let plan: PlanDocument;
+  const stream = createWriteStream(temporary);
   try {
-    plan = JSON.parse(readFileSync(file, 'utf8')) as PlanDocument;
+    await writePlanJson(plan, {
+      write: async (text) => {
+        if (!stream.write(text)) await once(stream, 'drain');
+      },
+    });
+    stream.end();
+    await once(stream, 'finish');
+    renameSync(temporary, file);
   } catch (error) {
-    throw new Aws2PortError('PlanFileInvalid', `Cannot read the plan file ${file}.`, {
-      detail: 'Pass a file written by `aws2port plan --out FILE`.',
-      subject: file,
-      cause: error,
-    });
+    stream.destroy();
+    rmSync(temporary, { force: true });
+    throw error;
   }
-  if (plan?.format_version !== PLAN_FORMAT_VERSION || !Array.isArray(plan.resource_changes)) {
-    throw new Aws2PortError('PlanFileInvalid', `${file} is not a plan of this aws2port (format ${String(plan?.format_version)}, expected ${PLAN_FORMAT_VERSION}).`, {
-      detail: 'Run `aws2port plan --out FILE` again with this version.',
-      subject: file,
-    });
-  }
-  return plan;
 }
 
 /** What a saved plan must still match to be applied. */
@@ -41,7 +35,7 @@ export interface PlanBasis {
  * Refuses a saved plan that no longer describes the state it would change (invariant 5): another
  * state, a state that moved since, or another config.
  */
-export function assertPlanApplicable(plan: PlanDocument, basis: PlanBasis): void {
+export function assertPlanApplicable(plan: PlanHeader, basis: PlanBasis): void {
   if (plan.lineage !== basis.lineage) {
     throw new Aws2PortError('PlanStale', `Saved plan is stale: it was made from a different state (lineage ${plan.lineage}, this state is ${basis.lineage}). Run plan again.`);
   }

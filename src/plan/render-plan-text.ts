@@ -1,54 +1,66 @@
+import type { PlannedChange } from '../../state/index.js';
 import { formatScope } from '../aws/scope.js';
-import type { PlanDocument, ResourceChange } from './plan-document.js';
+import { describeMassDeletion } from './deletion-guard.js';
+import { entityAddress } from './plan-document.js';
+import { planHasChanges, type Plan, type PlanHeader } from './plan.js';
 import { entityAttributes, isSameValue, renderValue, renderValueDiff } from './render-values.js';
-import type { TextSink, TextStyle } from './text-style.js';
+import { ChunkedWriter, type OutputSink } from './text-sink.js';
+import type { TextStyle } from './text-style.js';
 
 const SYMBOL = { create: '+', update: '~', delete: '-' } as const;
 
-/** The plan for a person, Terraform-style. Computes nothing: counts come from the plan's summary. */
-export function renderPlanText(plan: PlanDocument, out: TextSink, style: TextStyle): void {
-  const lines: string[] = [];
-  if (plan.resource_changes.length > 0 || plan.blueprint_changes.length > 0) {
-    lines.push(style.bold('aws2port will perform the following actions:'), '');
-    for (const blueprint of plan.blueprint_changes) lines.push(`  ${style.create('+')} blueprint ${blueprint.identifier}`);
-    for (const change of plan.resource_changes) lines.push(...renderChange(change, style));
-    lines.push('');
+/** The plan for a person, Terraform-style, streamed. Computes nothing: counts come from the header's summary. */
+export async function renderPlanText(plan: Plan, sink: OutputSink, style: TextStyle): Promise<void> {
+  const out = new ChunkedWriter(sink);
+  const { header } = plan;
+  const line = (text = '') => out.write(`${text}\n`);
+  if (planHasChanges(header)) {
+    await line(style.bold('aws2port will perform the following actions:'));
+    await line();
+    for (const blueprint of header.blueprint_changes) await line(`  ${style.create('+')} blueprint ${blueprint.identifier}`);
+    for (const change of plan.changes.all()) for (const text of renderChange(change, style)) await line(text);
+    await line();
   }
-  if (plan.skipped_scopes.length > 0) {
-    lines.push(style.warn('Skipped scopes (nothing they own will be deleted):'));
-    for (const s of plan.skipped_scopes) lines.push(`  ${style.warn('!')} ${formatScope(s)}: ${s.error}`);
-    lines.push('');
+  if (header.mass_deletions.length > 0) {
+    await line(style.destroy('Deletions over entityDeletionThreshold (apply refuses them unless --allow-mass-delete):'));
+    for (const entry of header.mass_deletions) await line(`  ${style.destroy('!')} ${describeMassDeletion(entry)}`);
+    await line();
   }
-  if (plan.mapping_issues.length > 0) {
-    lines.push(style.warn('Mapping issues:'));
-    for (const issue of plan.mapping_issues) {
+  if (header.skipped_scopes.length > 0) {
+    await line(style.warn('Skipped scopes (nothing they own will be deleted):'));
+    for (const s of header.skipped_scopes) await line(`  ${style.warn('!')} ${formatScope(s)}: ${s.error}`);
+    await line();
+  }
+  if (header.mapping_issues.length > 0) {
+    await line(style.warn('Mapping issues:'));
+    for (const issue of header.mapping_issues) {
       const effect = issue.item_skipped ? 'items skipped' : 'set to null';
       const examples = issue.examples.length > 0 ? ` (e.g. ${issue.examples.join(', ')})` : '';
-      lines.push(`  ${style.warn('!')} ${issue.kind} ${issue.path} (line ${issue.line}): ${issue.count} ${effect}${examples}: ${issue.message}`);
+      await line(`  ${style.warn('!')} ${issue.kind} ${issue.path} (line ${issue.line}): ${issue.count} ${effect}${examples}: ${issue.message}`);
     }
-    lines.push('');
+    await line();
   }
-  if (plan.address_conflicts.length > 0) {
-    lines.push(style.warn('Address conflicts (the first item kept):'));
-    for (const c of plan.address_conflicts) {
-      lines.push(`  ${style.warn('!')} ${c.address}: ${c.kept.aws_identifier ?? '?'} (${formatScope(c.kept.scope)}) and ${c.dropped.aws_identifier ?? '?'} (${formatScope(c.dropped.scope)})`);
+  if (header.address_conflicts.length > 0) {
+    await line(style.warn('Address conflicts (one address from two items; the first by kind, account, region, AWS id is kept):'));
+    for (const c of header.address_conflicts) {
+      await line(`  ${style.warn('!')} ${c.address}: ${c.kept.aws_identifier ?? '?'} (${formatScope(c.kept.scope)}) and ${c.dropped.aws_identifier ?? '?'} (${formatScope(c.dropped.scope)})`);
     }
-    lines.push('');
+    await line();
   }
-  lines.push(summaryLine(plan));
-  out.write(`${lines.join('\n')}\n`);
+  await line(summaryLine(header));
+  await out.flush();
 }
 
 /** `Plan: 1 to add, 1 to change, 1 to destroy.` or `No changes. Port matches AWS.` */
-export function summaryLine(plan: PlanDocument): string {
-  if (plan.resource_changes.length === 0 && plan.blueprint_changes.length === 0) return 'No changes. Port matches AWS.';
-  const { add, change, destroy } = plan.summary;
+export function summaryLine(header: PlanHeader): string {
+  if (!planHasChanges(header)) return 'No changes. Port matches AWS.';
+  const { add, change, destroy } = header.summary;
   return `Plan: ${add} to add, ${change} to change, ${destroy} to destroy.`;
 }
 
-function renderChange(change: ResourceChange, style: TextStyle): string[] {
+function renderChange(change: PlannedChange, style: TextStyle): string[] {
   const paint = change.action === 'create' ? style.create : change.action === 'update' ? style.update : style.destroy;
-  const header = `  ${paint(SYMBOL[change.action])} ${change.address.padEnd(36)} ${style.dim(`(${formatScope(change.scope)})`)}`;
+  const header = `  ${paint(SYMBOL[change.action])} ${entityAddress(change.blueprint, change.identifier).padEnd(36)} ${style.dim(`(${formatScope(change.scope)})`)}`;
   const lines = [change.reason && change.action === 'delete' ? `${header} ${style.dim(`# ${change.reason}`)}` : header];
   if (change.action === 'delete') return lines;
   const before = entityAttributes(change.before);

@@ -18,8 +18,3 @@ export function textStyle(isColor: boolean): TextStyle {
   }
   return { create: wrap(32, 39), update: wrap(33, 39), destroy: wrap(31, 39), warn: wrap(33, 39), bold: wrap(1, 22), dim: wrap(2, 22) };
 }
-
-/** Where human output goes: a stream's write, or a collector in tests. */
-export interface TextSink {
-  write(text: string): unknown;
-}

@@ -24,16 +24,26 @@ export function isRetryable(failure: FailureClass): boolean {
  * documented both as seconds until the reset and as an epoch time in seconds: a value past 10^9 is
  * taken as epoch seconds. Undefined when the answer gives no hint.
  */
-export function waitHintMs(headers: Record<string, string | string[] | undefined>, nowMs: number): number | undefined {
-  const header = (name: string) => {
-    const value = headers[name];
-    return Array.isArray(value) ? value[0] : value;
-  };
-  const retryAfter = Number(header('retry-after'));
-  if (Number.isFinite(retryAfter) && retryAfter >= 0 && header('retry-after') !== undefined) return retryAfter * 1000;
-  const resetText = header('x-ratelimit-reset');
-  if (resetText === undefined) return undefined;
-  const reset = Number(resetText);
-  if (!Number.isFinite(reset) || reset < 0) return undefined;
+export function waitHintMs(headers: Headers, nowMs: number): number | undefined {
+  const retryAfter = headerNumber(headers, 'retry-after');
+  if (retryAfter !== undefined) return retryAfter * 1000;
+  return resetHintMs(headers, nowMs);
+}
+
+/** ms until `x-ratelimit-reset`, read in either documented form (seconds from now, or epoch seconds past 10^9). */
+export function resetHintMs(headers: Headers, nowMs: number): number | undefined {
+  const reset = headerNumber(headers, 'x-ratelimit-reset');
+  if (reset === undefined) return undefined;
   return reset > 1e9 ? Math.max(0, reset * 1000 - nowMs) : reset * 1000;
 }
+
+/** A header's value as a non-negative number; undefined when absent or not one. */
+export function headerNumber(headers: Headers, name: string): number | undefined {
+  const raw = headers[name];
+  const text = Array.isArray(raw) ? raw[0] : raw;
+  if (text === undefined || text.trim() === '') return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) && value >= 0 ? value : undefined;
+}
+
+type Headers = Record<string, string | string[] | undefined>;

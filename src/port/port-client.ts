@@ -1,10 +1,13 @@
+import { Aws2PortError } from '../errors/index.js';
 import type { Entity } from '../plan/entity.js';
 import { splitIntoBatches } from './entity-batches.js';
 import { PortHttp, type PortConnection, type PortResponse } from './port-http.js';
-import type { Blueprint, EntityWriteResult, UpsertOptions } from './port-types.js';
+import type { Blueprint, EntityWriteResult, PortEntity, SearchQuery, UpsertOptions } from './port-types.js';
 
 /** Port's bulk delete takes at most this many identifiers a request. */
 const MAX_BULK_DELETE = 100;
+/** Entities per search page (Port allows 1..1000). */
+const SEARCH_PAGE_SIZE = 1000;
 
 interface BulkAnswer {
   entities?: Array<{ identifier: string; index?: number; created?: boolean }>;
@@ -51,6 +54,35 @@ export class PortClient {
     if (answer.status === 404) return undefined;
     assertSuccess(answer, `read blueprint ${identifier}`);
     return (answer.body as { blueprint: Blueprint }).blueprint;
+  }
+
+  /**
+   * Entities of one blueprint matching `query`, page by page (Port's `next` cursor), with only the
+   * `include`d fields (identifier always).
+   */
+  async *searchEntities(blueprint: string, query: SearchQuery, include: readonly string[], pageSize = SEARCH_PAGE_SIZE): AsyncIterableIterator<PortEntity[]> {
+    let from: string | undefined;
+    do {
+      const answer = await this.http.send({
+        method: 'POST',
+        path: `/blueprints/${encodeURIComponent(blueprint)}/entities/search`,
+        body: { query, include, limit: pageSize, ...(from ? { from } : {}) },
+      });
+      assertSuccess(answer, `search ${blueprint} entities`);
+      const body = answer.body as { entities?: PortEntity[]; next?: string };
+      yield body.entities ?? [];
+      from = body.next;
+    } while (from);
+  }
+
+  /** Creates a blueprint. */
+  async createBlueprint(blueprint: Blueprint): Promise<void> {
+    assertSuccess(await this.http.send({ method: 'POST', path: '/blueprints', body: blueprint }), `create blueprint ${blueprint.identifier}`);
+  }
+
+  /** Merges fields (e.g. relations) into a blueprint. */
+  async patchBlueprint(identifier: string, patch: Partial<Blueprint>): Promise<void> {
+    assertSuccess(await this.http.send({ method: 'PATCH', path: `/blueprints/${encodeURIComponent(identifier)}`, body: patch }), `update blueprint ${identifier}`);
   }
 
   /** Closes connections. */
@@ -114,6 +146,6 @@ function isSuccess(status: number): boolean {
 function assertSuccess(answer: PortResponse, what: string): void {
   if (!isSuccess(answer.status)) {
     const body = answer.body as { message?: string } | undefined;
-    throw new Error(`Port refused to ${what}: HTTP ${answer.status} ${body?.message ?? ''}`.trim());
+    throw new Aws2PortError('PortRequestFailed', `Port refused to ${what}: HTTP ${answer.status} ${body?.message ?? ''}`.trim());
   }
 }

@@ -1,6 +1,7 @@
 import { Agent, request, type Dispatcher } from 'undici';
 import { Aws2PortError } from '../errors/index.js';
-import { classifyStatus, isRetryable, waitHintMs } from './classify-response.js';
+import { classifyStatus, headerNumber, isRetryable, resetHintMs, waitHintMs } from './classify-response.js';
+import { RateBudget, routeClassOf } from './rate-budget.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 
 /** Where Port is and who we are. The secret never leaves this module except to Port's token route. */
@@ -16,6 +17,8 @@ export interface PortConnection {
   retryPolicy?: RetryPolicy;
   /** Injected for tests: sleep for ms. */
   sleep?: (ms: number) => Promise<void>;
+  /** Injected for tests: the clock, epoch ms. */
+  now?: () => number;
 }
 
 /** An answer from Port after retries. */
@@ -37,13 +40,16 @@ const TOKEN_MARGIN_MS = 60_000;
 
 /**
  * HTTP to Port: the access token (fetched on first use, refreshed before it expires and once on a 401),
- * keep-alive connections, and retries of throttling and transient failures with Port's wait hints.
+ * keep-alive connections, a rate budget per route class fed by Port's rate-limit headers, and retries
+ * of throttling and transient failures with Port's wait hints.
  * Answers every final status to the caller, who decides per route what a 4xx means.
  */
 export class PortHttp {
   private readonly agent: Agent;
   private readonly retryPolicy: RetryPolicy;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => number;
+  private readonly rateBudget: RateBudget;
   private token: { value: string; expiresAt: number } | undefined;
   private tokenRequest: Promise<string> | undefined;
 
@@ -51,14 +57,21 @@ export class PortHttp {
     this.agent = new Agent({ connections: connection.connections, keepAliveTimeout: 30_000 });
     this.retryPolicy = connection.retryPolicy ?? defaultRetryPolicy();
     this.sleep = connection.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.now = connection.now ?? Date.now;
+    this.rateBudget = new RateBudget(this.now, this.sleep);
   }
 
   /** Sends a request, retrying what can be retried; throws only when Port cannot be reached at all. */
   async send(req: PortRequest): Promise<PortResponse> {
     let hasRefreshedToken = false;
+    const routeClass = routeClassOf(req.method, req.path);
     for (let attempt = 1; ; attempt++) {
       const token = await this.accessToken();
+      await this.rateBudget.acquire(routeClass);
       const answer = await this.once(req, token);
+      // After a 429 the retry policy waits as Port says; the budget must not wait a second time.
+      if (answer.status === 429) this.rateBudget.forget(routeClass);
+      else this.rateBudget.observe(routeClass, headerNumber(answer.headers, 'x-ratelimit-remaining'), resetHintMs(answer.headers, this.now()));
       if (answer.status === 401 && !hasRefreshedToken) {
         hasRefreshedToken = true;
         this.token = undefined;
@@ -75,7 +88,7 @@ export class PortHttp {
         }
         return { status: answer.status, body: answer.body };
       }
-      await this.sleep(this.retryPolicy.delayMs(attempt, failure, waitHintMs(answer.headers, Date.now())));
+      await this.sleep(this.retryPolicy.delayMs(attempt, failure, waitHintMs(answer.headers, this.now())));
     }
   }
 
@@ -114,7 +127,7 @@ export class PortHttp {
   }
 
   private async accessToken(): Promise<string> {
-    if (this.token && this.token.expiresAt - TOKEN_MARGIN_MS > Date.now()) return this.token.value;
+    if (this.token && this.token.expiresAt - TOKEN_MARGIN_MS > this.now()) return this.token.value;
     this.tokenRequest ??= this.fetchToken().finally(() => (this.tokenRequest = undefined));
     return this.tokenRequest;
   }
@@ -124,7 +137,7 @@ export class PortHttp {
       const answer = await this.once({ method: 'POST', path: '/auth/access_token', body: { clientId: this.connection.clientId, clientSecret: this.connection.clientSecret } }, undefined);
       const body = answer.body as { accessToken?: string; expiresIn?: number } | undefined;
       if (answer.status >= 200 && answer.status < 300 && body?.accessToken) {
-        this.token = { value: body.accessToken, expiresAt: Date.now() + (body.expiresIn ?? 3600) * 1000 };
+        this.token = { value: body.accessToken, expiresAt: this.now() + (body.expiresIn ?? 3600) * 1000 };
         return body.accessToken;
       }
       const failure = classifyStatus(answer.status);
@@ -133,7 +146,7 @@ export class PortHttp {
           detail: 'Check PORT_CLIENT_ID, PORT_CLIENT_SECRET and PORT_BASE_URL (EU: https://api.port.io, US: https://api.us.port.io).',
         });
       }
-      await this.sleep(this.retryPolicy.delayMs(attempt, failure, waitHintMs(answer.headers, Date.now())));
+      await this.sleep(this.retryPolicy.delayMs(attempt, failure, waitHintMs(answer.headers, this.now())));
     }
   }
 }

@@ -18,3 +18,20 @@ export interface UpsertOptions {
   merge: boolean;
   createMissingRelatedEntities: boolean;
 }
+
+/** A Port search query: rules combined with and/or. */
+export interface SearchQuery {
+  combinator: 'and' | 'or';
+  rules: Array<{ property: string; operator: string; value: unknown } | SearchQuery>;
+}
+
+/** An entity as Port returns it (only the fields asked for; `team` always a list). */
+export interface PortEntity {
+  identifier: string;
+  title?: string | null;
+  icon?: string | null;
+  team?: string[] | string | null;
+  properties?: Record<string, unknown>;
+  relations?: Record<string, unknown>;
+  [meta: string]: unknown;
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULT_PARALLELISM, parseArguments, type Invocation } from '../../cmd/arguments.js';
+import { DEFAULT_PARALLELISM, parseArguments, parseDuration, parseShard, type Invocation } from '../../cmd/arguments.js';
 
 const tty: Invocation = { env: {}, isStdoutTty: true };
 const parse = (argv: string[], invocation: Invocation = tty) => parseArguments(argv, invocation, '0.0.0-test');
@@ -13,6 +13,7 @@ describe('parseArguments', () => {
       state: './.aws2port/state.db',
       targets: [],
       parallelism: DEFAULT_PARALLELISM,
+      isStrict: false,
       json: false,
       isColor: true,
       isQuiet: false,
@@ -56,5 +57,42 @@ describe('parseArguments', () => {
   it('rejects unknown flags and a parallelism below 1', async () => {
     await assert.rejects(parse(['plan', '--bogus']), /Unknown argument/);
     await assert.rejects(parse(['plan', '--parallelism', '0']), /parallelism/);
+  });
+
+  it('parses watch with its flags and refuses it without a queue', async () => {
+    const args = await parse(['watch', '--queue-url', 'http://q/1/events', '--resync-interval', '30m', '--max-receives', '3', '--metrics-port', '9100']);
+    assert.ok(args.command === 'watch');
+    assert.deepEqual([args.queueUrl, args.resyncIntervalMs, args.maxReceives, args.metricsPort], ['http://q/1/events', 1_800_000, 3, 9100]);
+    await assert.rejects(parse(['watch']), /queue-url/);
+    const fromEnv = await parse(['watch'], { env: { AWS2PORT_QUEUE_URL: 'http://q/1/e' }, isStdoutTty: false });
+    assert.ok(fromEnv.command === 'watch' && fromEnv.queueUrl === 'http://q/1/e');
+  });
+
+  it('parses --shard and map and validate', async () => {
+    assert.deepEqual((await parse(['plan', '--shard', '2/4'])).shard, { index: 2, count: 4 });
+    await assert.rejects(parse(['plan', '--shard', '5/4']), /--shard/);
+    const map = await parse(['map', 'items.json', '--kind', 'AWS::S3::Bucket', '--json']);
+    assert.ok(map.command === 'map' && map.inputFile === 'items.json' && map.kind === 'AWS::S3::Bucket' && map.json);
+    assert.equal((await parse(['validate'])).command, 'validate');
+  });
+});
+
+describe('parseDuration', () => {
+  it('reads the units a user writes', () => {
+    assert.equal(parseDuration('0'), 0);
+    assert.equal(parseDuration('45s'), 45_000);
+    assert.equal(parseDuration('6h'), 21_600_000);
+    assert.equal(parseDuration('1h30m'), 5_400_000);
+  });
+
+  it('refuses what is not a duration', () => {
+    for (const text of ['', '10', 'h', '5x', '1h 30m']) assert.throws(() => parseDuration(text), /not a duration/);
+  });
+});
+
+describe('parseShard', () => {
+  it('takes I/N with I in 1..N', () => {
+    assert.deepEqual(parseShard('1/1'), { index: 1, count: 1 });
+    for (const text of ['0/2', '3/2', '1/0', 'a/b', '1']) assert.throws(() => parseShard(text), /--shard/);
   });
 });

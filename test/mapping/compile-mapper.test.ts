@@ -300,12 +300,13 @@ describe('compileMapper', () => {
     assert.deepEqual(result.issues, []);
   });
 
-  it('maps 2,500 items in 3 jq runs of at most 1,000 items, keeping their order', () => {
+  it('maps 2,500 items in 3 jq runs of at most 1,000 items, keeping their order, for an expression outside the fast path', () => {
     const counting = countingEngine(engine);
     const items = buildBucketItems(2500, (item, index) => {
       if (index % 500 === 499) delete item.Properties!['Arn'];
     });
-    const mapper = compileMapper(buildResource({ properties: { arn: '.Properties.Arn | ascii_downcase' } }), counting.engine);
+    // `@text` is a format, which only jq evaluates.
+    const mapper = compileMapper(buildResource({ properties: { arn: '.Properties.Arn | ascii_downcase | @text' } }), counting.engine);
     counting.calls.length = 0;
 
     const result = mapper.mapBatch(items);
@@ -334,12 +335,13 @@ describe('compileMapper', () => {
     assert.match(result.issues[0]!.message, /stopped here/);
   });
 
-  it('skips an item on which `halt` stops jq silently, inside itemsToParse too', () => {
+  it('skips the itemsToParse element on which `halt` stops jq silently, and maps its siblings', () => {
     const items = [buildBucketItem('a', { Rules: [1, 2] }), buildBucketItem('b', { Rules: [1, 'stop', 3] }), buildBucketItem('c', { Rules: [4] })];
     const result = map({ itemsToParse: '.Properties.Rules', identifier: '.Identifier + "-" + (.item | tostring)', title: 'if .item == "stop" then halt else null end' }, items);
 
-    assert.deepEqual(result.entities.map((mapped) => mapped.entity.identifier), ['a-1', 'a-2', 'c-4']);
+    assert.deepEqual(result.entities.map((mapped) => mapped.entity.identifier), ['a-1', 'a-2', 'b-1', 'b-3', 'c-4']);
     assert.deepEqual(issueKeys(result), [[1, 'title', true]]);
+    assert.equal(result.issues[0]!.isScopeTainting, true);
   });
 
   it('keeps each item apart from the next: `input` cannot read another item of the batch', () => {
@@ -427,3 +429,144 @@ function countingEngine(inner: JqEngine): { engine: JqEngine; calls: number[] } 
     },
   };
 }
+
+describe('compileMapper: which problems taint the item\'s scope', () => {
+  it('taints for a jq error or a non-boolean in the selector, and for a jq error in the identifier, blueprint or itemsToParse', () => {
+    const items = [
+      buildBucketItem('selector-fails', { Pick: 'x' }),
+      buildBucketItem('selector-says-maybe', { Pick: 'maybe' }),
+      buildBucketItem('identifier-fails', { Id: 5 }),
+      buildBucketItem('blueprint-fails', { Blueprint: 5 }),
+    ];
+    const result = map(
+      {
+        selector: 'if .Properties.Pick == "x" then (null | test("a")) elif .Properties.Pick == "maybe" then "maybe" else true end',
+        identifier: 'if .Properties.Id then .Properties.Id | ascii_downcase else .Identifier end',
+        blueprint: 'if .Properties.Blueprint then .Properties.Blueprint | ascii_downcase else "cloudResource" end',
+      },
+      items,
+    );
+
+    assert.deepEqual(
+      result.issues.map((issue) => [issue.itemIndex, issue.field, issue.isItemSkipped, issue.isScopeTainting]),
+      [
+        [0, 'selector.query', true, true],
+        [1, 'selector.query', true, true],
+        [2, 'identifier', true, true],
+        [3, 'blueprint', true, true],
+      ],
+    );
+  });
+
+  it('does not taint for a null or invalid identifier, a null blueprint, an itemsToParse that is no array, or a failed property', () => {
+    const items = [buildBucketItem('has space'), buildBucketItem('no-blueprint'), buildBucketItem('object-rules', { Rules: { a: 1 } }), buildBucketItem('bad-region', { RegionalDomainName: null })];
+    const result = map(
+      {
+        itemsToParse: '.Properties.Rules // [1]',
+        blueprint: 'if .Identifier == "no-blueprint" then null else "cloudResource" end',
+        properties: { region: '.Properties.RegionalDomainName | capture("s3\\\\.(?<r>[^.]+)") | .r' },
+      },
+      items,
+    );
+
+    assert.deepEqual(
+      result.issues.map((issue) => [issue.itemIndex, issue.field, issue.isItemSkipped, issue.isScopeTainting]),
+      [
+        [0, 'identifier', true, false],
+        [1, 'blueprint', true, false],
+        [2, 'itemsToParse', true, false],
+        [3, 'properties.region', false, false],
+      ],
+    );
+    assert.deepEqual(result.entities.map((mapped) => mapped.entity.identifier), ['bad-region']);
+  });
+
+  it('taints when jq fails on itemsToParse', () => {
+    const result = map({ itemsToParse: '.Properties.Rules[]', identifier: '.item' }, [buildBucketItem('a', { Rules: 'text' })]);
+
+    assert.deepEqual(result.issues.map((issue) => [issue.field, issue.isItemSkipped, issue.isScopeTainting]), [['itemsToParse', true, true]]);
+    assert.match(result.issues[0]!.message, /Cannot iterate over string/);
+  });
+});
+
+describe('compileMapper with isStrict', () => {
+  it('skips an item whose title, team, property or relation hits a jq error, taints its scope, and maps the others', () => {
+    const items = buildBucketItems(4, (item, index) => {
+      if (index === 1) delete item.Properties!['RegionalDomainName'];
+      if (index === 2) item.Properties!['Size'] = 12;
+    });
+    const spec = {
+      title: '.Properties.Size',
+      properties: { region: '.Properties.RegionalDomainName | capture("s3\\\\.(?<r>[^.]+)") | .r', arn: '.Properties.Arn' },
+    };
+    const mapper = compileMapper(buildResource(spec), engine, { isStrict: true });
+
+    const result = mapper.mapBatch(items);
+
+    assert.deepEqual(result.entities.map((mapped) => mapped.itemIndex), [0, 2, 3]);
+    assert.deepEqual(
+      result.issues.map((issue) => [issue.itemIndex, issue.field, issue.isItemSkipped, issue.isScopeTainting]),
+      [
+        [1, 'properties.region', true, true],
+        // A value of the wrong type is no jq error: still a null field, even under --strict.
+        [2, 'title', false, false],
+      ],
+    );
+    assert.match(result.issues[0]!.message, /null \(null\) cannot be matched/);
+  });
+});
+
+describe('compileMapper: the fast path and jq together', () => {
+  it('runs the expressions it covers in JavaScript and says why the others run on jq', () => {
+    const mapper = compileMapper(buildResource({ title: '.Identifier | ascii_upcase', properties: { text: '.Identifier | @text', size: '.Properties.Size // 0' } }), engine);
+
+    assert.deepEqual(mapper.fields, [
+      { field: 'selector.query', jqReason: null },
+      { field: 'identifier', jqReason: null },
+      { field: 'blueprint', jqReason: null },
+      { field: 'title', jqReason: null },
+      { field: 'properties.text', jqReason: 'the token @' },
+      { field: 'properties.size', jqReason: null },
+    ]);
+  });
+
+  it('maps a batch without running jq when every expression is on the fast path', () => {
+    const counting = countingEngine(engine);
+    const mapper = compileMapper(buildResource({ title: '.Identifier', properties: { arn: '.Properties.Arn | ascii_downcase' } }), counting.engine);
+    counting.calls.length = 0;
+
+    const result = mapper.mapBatch(buildBucketItems(500));
+
+    assert.equal(result.entities.length, 500);
+    assert.deepEqual(counting.calls, []);
+  });
+
+  it('gives jq\'s results for a mapping mixing fast and jq expressions, including items the fast path declines', () => {
+    // GIVEN sizes jq prints in its own way (1e21 as 1E+21), which the fast path leaves to jq
+    const items = [1, 1e21, 'x', null, 2.5, 1e-7].map((size, index) => buildBucketItem(`b-${index}`, { Size: size }));
+    const spec = {
+      title: '"\\(.Identifier): \\(.Properties.Size)"',
+      team: '.Properties.Size | tostring',
+      properties: { upper: '.Identifier | ascii_upcase | @text', double: '.Properties.Size * 2', keys: '.Properties | keys' },
+    };
+
+    // WHEN the mapping runs with the fast path and on jq alone
+    const result = compileMapper(buildResource(spec), engine).mapBatch(items);
+    const expected = compileMapper(buildResource(spec), engine, { isJqOnly: true }).mapBatch(items);
+
+    // THEN both agree, item by item
+    assert.deepEqual(result, expected);
+    assert.equal(result.entities[1]!.entity.title, 'b-1: 1E+21');
+  });
+
+  it('sees U+FFFD where an item holds a lone surrogate, on the fast path as on jq, unless told the strings are well formed', () => {
+    const items = [buildBucketItem('a', { Name: 'x\ud800y' })];
+    const spec = { title: '.Properties.Name', properties: { length: '.Properties.Name | length', same: '.Properties.Name == "x\\ufffdy"' } };
+
+    const result = compileMapper(buildResource(spec), engine).mapBatch(items);
+
+    assert.deepEqual(result.entities[0]!.entity.title, 'x\ufffdy');
+    assert.deepEqual(result.entities[0]!.entity.properties, { length: 3, same: true });
+    assert.deepEqual(result, compileMapper(buildResource(spec), engine, { isJqOnly: true }).mapBatch(items));
+  });
+});

@@ -1,28 +1,60 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { isAws2PortError } from '../../src/errors/index.js';
-import { assertPlanApplicable, loadPlanFile, savePlanFile } from '../../src/plan/index.js';
-import { aChange, aPlan } from '../support/builders.js';
+import { assertPlanApplicable, readPlanFile, savePlanFile, toResourceChange, type PlanDocument } from '../../src/plan/index.js';
+import { openStateDatabase } from '../../state/index.js';
+import { aChange, aPlan, aPlanOf, anEntity } from '../support/builders.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const basis = { lineage: '00000000-0000-4000-8000-000000000000', serial: 3, configHash: 'sha256:abc' };
 
+/** A plan read back from a file, as a document again. */
+async function readBack(file: string): Promise<PlanDocument> {
+  const plan = await readPlanFile(file, openStateDatabase(':memory:'));
+  return { ...plan.header, resource_changes: [...plan.changes.all()].map(toResourceChange) };
+}
+
+const canonical = (document: PlanDocument) => JSON.parse(JSON.stringify(document)) as unknown;
+
 describe('plan files', () => {
-  it('load back deep-equal to what was saved', () => {
-    const plan = aPlan([aChange('create', 'a'), aChange('delete', 'b', { reason: 'no longer in AWS' }), aChange('update', 'c')]);
+  it('load back deep-equal to what was saved', async () => {
+    const document = aPlan([aChange('delete', 'b', { reason: 'no longer in AWS' }), aChange('create', 'a'), aChange('update', 'c', { after: anEntity('c', { title: 'new' }) })]);
     const file = join(tempDir(), 'p.plan');
-    savePlanFile(file, plan);
-    assert.deepEqual(loadPlanFile(file), plan);
+    await savePlanFile(file, aPlanOf(document));
+    assert.deepEqual(canonical(await readBack(file)), canonical(document));
   });
 
-  it('refuse a file that is not a plan', () => {
+  it('are one valid JSON document, the same as plan --json prints', async () => {
+    const document = aPlan([aChange('create', 'a'), aChange('create', 'b')]);
+    const file = join(tempDir(), 'p.plan');
+    await savePlanFile(file, aPlanOf(document));
+    assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), canonical(document));
+  });
+
+  it('load a plan document written on one line too', async () => {
+    const document = aPlan([aChange('create', 'a')]);
+    const file = join(tempDir(), 'p.plan');
+    writeFileSync(file, JSON.stringify(document));
+    assert.deepEqual(canonical(await readBack(file)), canonical(document));
+  });
+
+  it('stream thousands of changes through save and load', async () => {
+    const document = aPlan(Array.from({ length: 5000 }, (_, i) => aChange('create', `bucket-${String(i).padStart(5, '0')}`)));
+    const file = join(tempDir(), 'p.plan');
+    await savePlanFile(file, aPlanOf(document));
+    const back = await readBack(file);
+    assert.equal(back.resource_changes.length, 5000);
+    assert.deepEqual(back.resource_changes[4999], (canonical(document) as PlanDocument).resource_changes[4999]);
+  });
+
+  it('refuse a file that is not a plan', async () => {
     const file = join(tempDir(), 'p.plan');
     writeFileSync(file, '{"hello": 1}');
-    assert.throws(() => loadPlanFile(file), (error) => isAws2PortError(error, 'PlanFileInvalid'));
+    await assert.rejects(readBack(file), (error) => isAws2PortError(error, 'PlanFileInvalid'));
     writeFileSync(file, 'not json');
-    assert.throws(() => loadPlanFile(file), (error) => isAws2PortError(error, 'PlanFileInvalid'));
+    await assert.rejects(readBack(file), (error) => isAws2PortError(error, 'PlanFileInvalid'));
   });
 
   it('apply when lineage, serial and config match', () => {

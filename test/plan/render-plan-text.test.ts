@@ -3,14 +3,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { renderPlanText, summaryLine, textStyle } from '../../src/plan/index.js';
-import { aChange, anEntity, aPlan, aScope } from '../support/builders.js';
+import { aChange, anEntity, aPlan, aPlanOf, aScope } from '../support/builders.js';
 
 /** Golden files live in the source tree (test/plan/testdata), found from dist/test/plan. */
 const golden = (name: string) => fileURLToPath(new URL(`../../../test/plan/testdata/${name}`, import.meta.url));
 
-function render(plan: ReturnType<typeof aPlan>, isColor = false): string {
+async function render(document: ReturnType<typeof aPlan>, isColor = false): Promise<string> {
   let text = '';
-  renderPlanText(plan, { write: (s: string) => (text += s) }, textStyle(isColor));
+  await renderPlanText(aPlanOf(document), { write: (s: string) => void (text += s) }, textStyle(isColor));
   return text;
 }
 
@@ -36,6 +36,7 @@ const mixedPlan = aPlan(
   ],
   {
     skipped_scopes: [{ kind: 'AWS::EC2::Instance', account: '222222222222', region: 'ap-south-1', error: 'AccessDeniedException: not authorized' }],
+    mass_deletions: [{ blueprint: 'cloudResource', deleting: 950, managed: 1000, threshold: 0.9 }],
     mapping_issues: [
       { resource_index: 1, kind: 'AWS::S3::Bucket', field: 'properties.region', path: 'resources[1].port.entity.mappings.properties.region', line: 31, item_skipped: false, count: 2, message: 'null (null) cannot be matched, as it is not a string', examples: ['b1', 'b2'] },
     ],
@@ -43,20 +44,20 @@ const mixedPlan = aPlan(
 );
 
 describe('renderPlanText', () => {
-  it('prints deletes, creates and updates with attribute changes, skipped scopes, issues and the summary', () => {
-    assertGolden(render(mixedPlan), 'mixed-plan.txt');
+  it('prints deletes, creates and updates with attribute changes, guards, skipped scopes, issues and the summary', async () => {
+    assertGolden(await render(mixedPlan), 'mixed-plan.txt');
   });
 
-  it('says "No changes. Port matches AWS." when there is nothing to do', () => {
-    assert.equal(render(aPlan()), 'No changes. Port matches AWS.\n');
+  it('says "No changes. Port matches AWS." when there is nothing to do', async () => {
+    assert.equal(await render(aPlan()), 'No changes. Port matches AWS.\n');
   });
 
   it('pins the summary line', () => {
     assert.equal(summaryLine(mixedPlan), 'Plan: 1 to add, 1 to change, 1 to destroy.');
   });
 
-  it('colours symbols only when asked', () => {
-    assert.doesNotMatch(render(mixedPlan), /\u001b\[/);
-    assert.match(render(mixedPlan, true), /\u001b\[32m\+\u001b\[39m/);
+  it('colours symbols only when asked', async () => {
+    assert.doesNotMatch(await render(mixedPlan), /\u001b\[/);
+    assert.match(await render(mixedPlan, true), /\u001b\[32m\+\u001b\[39m/);
   });
 });

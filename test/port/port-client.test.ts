@@ -108,3 +108,15 @@ describe('PortClient', () => {
     assert.equal(port.entity('cloudResource', 'a')?.$datasource, 'aws2port/test');
   });
 });
+
+describe('PortClient under Port\'s rate limits', () => {
+  it('waits for the reset when Port says nothing is left, and draws no 429', async () => {
+    const { port, client, waits } = await clientOn({ rateLimits: { bulkUpsert: { limit: 300, burst: 3 } } });
+    for (const id of ['a', 'b', 'c', 'd', 'e']) {
+      const [result] = await client.upsertEntities('cloudResource', [anEntity(id)], UPSERT);
+      assert.ok(result!.ok);
+    }
+    assert.ok(waits.length >= 1, 'it waited');
+    assert.ok(port.writes.every((w) => w.status !== 429), 'no 429');
+  });
+});

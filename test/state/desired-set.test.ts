@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { DesiredSet, openStateDatabase, StateStore } from '../../state/index.js';
+import { DesiredSet, openStateDatabase, PlannedChanges, StateStore } from '../../state/index.js';
 import { aDesired, anEntity, aScope } from '../support/builders.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -18,14 +18,30 @@ function storeWithRecords(): StateStore {
   return store;
 }
 
-describe('DesiredSet', () => {
+/** The planned changes of the desired set against the state, as [action, identifier, ...]. */
+function diff(store: StateStore): Array<[string, string, string | null]> {
+  const changes = new PlannedChanges(store.db);
+  changes.fillFromDiff();
+  const rows = [...changes.all()].map((c): [string, string, string | null] => [c.action, c.identifier, c.reason ?? c.after?.title ?? null]);
+  changes.close();
+  return rows;
+}
+
+describe('DesiredSet and PlannedChanges', () => {
+  it('plans deletes first, then creates, then updates, each by address', () => {
+    const store = storeWithRecords();
+    const desired = new DesiredSet(store.db);
+    desired.add([aDesired('z-new'), aDesired('a', { entity: anEntity('a', { title: 'A' }) }), aDesired('c-new')]);
+    desired.vouchFor([BUCKETS], 'no longer in AWS');
+    assert.deepEqual(diff(store).map(([action, id]) => `${action} ${id}`), ['delete b', 'create c-new', 'create z-new', 'update a']);
+    desired.close();
+  });
+
   it('finds creates, updates and unchanged entities by content hash', () => {
     const store = storeWithRecords();
     const desired = new DesiredSet(store.db);
     desired.add([aDesired('a'), aDesired('b', { entity: anEntity('b', { title: 'renamed' }) }), aDesired('c')]);
-    assert.deepEqual([...desired.creates()].map((d) => d.identifier), ['c']);
-    const updates = [...desired.updates()];
-    assert.deepEqual(updates.map((u) => [u.desired.identifier, u.before.entity.title, u.desired.entity.title]), [['b', 'b', 'renamed']]);
+    assert.deepEqual(diff(store), [['create', 'c', 'c'], ['update', 'b', 'renamed']]);
     assert.equal(desired.countUnchanged(), 1);
     desired.close();
   });
@@ -34,19 +50,27 @@ describe('DesiredSet', () => {
     const store = storeWithRecords();
     const desired = new DesiredSet(store.db);
     desired.add([aDesired('a')]);
-    assert.deepEqual([...desired.deletions()], [], 'nothing is vouched yet: nothing may go');
+    assert.deepEqual(diff(store), [], 'nothing is vouched yet: nothing may go');
     desired.vouchFor([BUCKETS], 'no longer in AWS');
-    assert.deepEqual([...desired.deletions()].map((d) => [d.before.identifier, d.reason]), [['b', 'no longer in AWS']]);
+    assert.deepEqual(diff(store), [['delete', 'b', 'no longer in AWS']]);
     desired.close();
   });
 
-  it('reports a second item mapping to a taken address as a conflict, keeping the first', () => {
-    const store = storeWithRecords();
-    const desired = new DesiredSet(store.db);
-    const conflicts = desired.add([aDesired('x', { awsIdentifier: 'first' }), aDesired('x', { awsIdentifier: 'second', scope: INSTANCES })]);
-    assert.deepEqual(conflicts, [{ blueprint: 'cloudResource', identifier: 'x', kept: { scope: BUCKETS, awsIdentifier: 'first' }, dropped: { scope: INSTANCES, awsIdentifier: 'second' } }]);
-    assert.deepEqual([...desired.creates()].map((d) => d.awsIdentifier), ['first']);
-    desired.close();
+  it('reports two items mapping to one address as a conflict, keeping the same one whatever the read order', () => {
+    for (const order of [
+      [aDesired('x', { awsIdentifier: 'from-instances', scope: INSTANCES }), aDesired('x', { awsIdentifier: 'from-buckets' })],
+      [aDesired('x', { awsIdentifier: 'from-buckets' }), aDesired('x', { awsIdentifier: 'from-instances', scope: INSTANCES })],
+    ]) {
+      const store = storeWithRecords();
+      const desired = new DesiredSet(store.db);
+      const conflicts = desired.add(order);
+      // AWS::EC2::Instance sorts before AWS::S3::Bucket
+      assert.deepEqual(conflicts.map((c) => [c.kept.awsIdentifier, c.dropped.awsIdentifier]), [['from-instances', 'from-buckets']]);
+      const changes = new PlannedChanges(store.db);
+      changes.fillFromDiff();
+      assert.deepEqual([...changes.all()].map((c) => c.awsIdentifier), ['from-instances']);
+      desired.close();
+    }
   });
 
   it('leaves the state untouched', () => {
@@ -55,7 +79,7 @@ describe('DesiredSet', () => {
     const desired = new DesiredSet(store.db);
     desired.add([aDesired('z')]);
     desired.vouchFor([BUCKETS, INSTANCES], 'read');
-    [...desired.deletions()];
+    diff(store);
     desired.close();
     assert.equal(store.serial, serial);
     assert.equal(store.countEntities(), 3);

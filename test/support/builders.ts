@@ -1,7 +1,8 @@
 import type { Scope } from '../../src/aws/scope.js';
 import type { Entity } from '../../src/plan/entity.js';
 import type { PlanDocument, ResourceChange } from '../../src/plan/plan-document.js';
-import type { DesiredEntity } from '../../state/index.js';
+import { planFromDocument, type Plan } from '../../src/plan/index.js';
+import { openStateDatabase, type DesiredEntity } from '../../state/index.js';
 
 /** An entity with defaults; override any field. */
 export function anEntity(identifier: string, overrides: Partial<Entity> = {}): Entity {
@@ -50,8 +51,14 @@ export function aPlan(changes: ResourceChange[] = [], overrides: Partial<PlanDoc
     skipped_scopes: [],
     mapping_issues: [],
     address_conflicts: [],
+    mass_deletions: [],
     blueprint_changes: [],
     summary,
     ...overrides,
   };
+}
+
+/** A plan document held as a Plan (changes in a table of a fresh in-memory state). */
+export function aPlanOf(document: PlanDocument): Plan {
+  return planFromDocument(document, openStateDatabase(':memory:'));
 }

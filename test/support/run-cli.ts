@@ -6,7 +6,10 @@ export const CLI_PATH = fileURLToPath(new URL('../../cmd/aws2port.js', import.me
 
 /** What one run of the CLI did. */
 export interface CliRun {
+  /** The exit code; -1 when a signal ended it. */
   code: number;
+  /** The signal that ended it, if one did. */
+  signal?: NodeJS.Signals;
   stdout: string;
   stderr: string;
 }
@@ -19,6 +22,10 @@ export interface CliOptions {
   input?: string;
   /** Also pass the CLI's output through to this process's stdout and stderr, as it comes. */
   isEchoed?: boolean;
+  /** Kill the CLI with SIGKILL this many ms after it starts (a crash at a moment of the test's choosing). */
+  killAfterMs?: number;
+  /** Read and drop stdout instead of keeping it (huge outputs in benchmarks). */
+  isStdoutDiscarded?: boolean;
 }
 
 /**
@@ -35,6 +42,7 @@ export function runCli(args: readonly string[], options: CliOptions): Promise<Cl
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      if (options.isStdoutDiscarded) return;
       stdout += chunk;
       if (options.isEchoed) process.stdout.write(chunk);
     });
@@ -42,8 +50,12 @@ export function runCli(args: readonly string[], options: CliOptions): Promise<Cl
       stderr += chunk;
       if (options.isEchoed) process.stderr.write(chunk);
     });
+    const killer = options.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    child.on('close', (code, signal) => {
+      clearTimeout(killer);
+      resolve({ code: code ?? -1, stdout, stderr, ...(signal ? { signal } : {}) });
+    });
     child.stdin.end(options.input ?? '');
   });
 }

@@ -2,8 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { request } from 'undici';
 import { startAwsSimulator, type AwsSimulator, type Estate } from '../simulators/aws/index.js';
-import { loadExampleBlueprints, startPortSimulator, type PortSimulator } from '../simulators/port/index.js';
+import { loadExampleBlueprints, startPortSimulator, type Blueprint, type PortSimulator } from '../simulators/port/index.js';
 import { runCli, type CliRun } from './run-cli.js';
 
 /** The repository's examples folder (from dist/test/support). */
@@ -26,6 +27,8 @@ export interface World {
   env: Record<string, string>;
   /** Runs the CLI in the working folder with the world's environment. */
   run(args: readonly string[], input?: string): Promise<CliRun>;
+  /** Runs the CLI and kills it with SIGKILL after `ms`. */
+  runKilledAfter(args: readonly string[], ms: number): Promise<CliRun>;
   close(): Promise<void>;
 }
 
@@ -35,6 +38,10 @@ export interface WorldOptions {
   configText?: string;
   /** Extra environment for the CLI. */
   env?: Record<string, string>;
+  /** Blueprints Port starts with; default Port's `awsAccount` and `cloudResource`. */
+  portBlueprints?: Blueprint[];
+  /** AWS simulator page size (default the simulator's, 5). */
+  pageSize?: number;
 }
 
 /** The seed's mapping, unchanged, reading two regions. */
@@ -44,8 +51,8 @@ export function seedConfigWithRegions(regions: readonly string[] = ['us-east-1',
 
 /** Starts both simulators (with the default blueprints in Port) and a working folder. */
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
-  const aws = await startAwsSimulator({ estate: options.estate ?? demoEstate() });
-  const port = await startPortSimulator({ blueprints: loadExampleBlueprints() });
+  const aws = await startAwsSimulator({ estate: options.estate ?? demoEstate(), ...(options.pageSize ? { pageSize: options.pageSize } : {}) });
+  const port = await startPortSimulator({ blueprints: options.portBlueprints ?? loadExampleBlueprints() });
   const dir = mkdtempSync(join(tmpdir(), 'aws2port-e2e-'));
   const configFile = join(dir, 'aws2port.yml');
   writeFileSync(configFile, options.configText ?? seedConfigWithRegions());
@@ -57,9 +64,26 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     configFile,
     env,
     run: (args, input) => runCli(args, { cwd: dir, env, ...(input === undefined ? {} : { input }) }),
+    runKilledAfter: (args, ms) => runCli(args, { cwd: dir, env, killAfterMs: ms }),
     close: async () => {
       await Promise.all([aws.close(), port.close()]);
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Writes an entity to Port as another tool would (not through aws2port). */
+export async function writeToPortDirectly(world: World, blueprint: string, entity: Record<string, unknown>): Promise<void> {
+  const token = await request(`${world.port.url}/v1/auth/access_token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ clientId: world.env.PORT_CLIENT_ID, clientSecret: world.env.PORT_CLIENT_SECRET }),
+  }).then((r) => r.body.json() as Promise<{ accessToken: string }>);
+  const answer = await request(`${world.port.url}/v1/blueprints/${blueprint}/entities?upsert=true`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token.accessToken}`, 'user-agent': 'another-tool/1.0' },
+    body: JSON.stringify(entity),
+  });
+  await answer.body.text();
+  if (answer.statusCode >= 300) throw new Error(`Port refused the direct write: ${answer.statusCode}`);
 }

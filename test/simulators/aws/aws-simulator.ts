@@ -117,7 +117,12 @@ export async function startAwsSimulator(options: AwsSimulatorOptions): Promise<A
   const inFlight = new Set<Promise<void>>();
 
   const server = createServer((req, res) => {
-    const handling = handle(req, res).finally(() => inFlight.delete(handling));
+    // A client that vanishes mid-request must not crash the simulator: drop its connection instead.
+    const handling = handle(req, res)
+      .catch(() => {
+        res.destroy();
+      })
+      .finally(() => inFlight.delete(handling));
     inFlight.add(handling);
   });
   await new Promise<void>((resolve, reject) => {
@@ -259,7 +264,9 @@ export async function startAwsSimulator(options: AwsSimulatorOptions): Promise<A
     async close() {
       if (closing.signal.aborted) return;
       closing.abort();
-      await Promise.race([Promise.allSettled([...inFlight]), pause(CLOSE_GRACE_MS, new AbortController().signal)]);
+      const graceOver = new AbortController();
+      await Promise.race([Promise.allSettled([...inFlight]), pause(CLOSE_GRACE_MS, graceOver.signal)]);
+      graceOver.abort();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -56,6 +56,17 @@ describe('AWS simulator: faults', () => {
     await get('AWS::EC2::Instance', EAST_INSTANCE_IDS[0] ?? '');
   });
 
+  it('shares one bucket among all operations of an account and region when per is region', async () => {
+    // Given a call limit of 2 per account and region
+    sim.faults.throttle = { ratePerSecond: 0.5, burst: 2, per: 'region' };
+    await list('AWS::EC2::Instance');
+    await get('AWS::EC2::Instance', EAST_INSTANCE_IDS[0] ?? '');
+    // When a third call of yet another operation or type comes, Then it is throttled
+    await expectAwsError(list('AWS::S3::Bucket'), 'ThrottlingException', 400);
+    // And another region of the same account has its own bucket
+    await list('AWS::EC2::Instance', MANAGEMENT, 'eu-west-1');
+  });
+
   it('lets a bucket refill at its rate', async () => {
     sim.faults.throttle = { ratePerSecond: 20, burst: 1 };
     await list('AWS::ECS::Cluster');

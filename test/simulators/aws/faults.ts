@@ -22,6 +22,12 @@ export interface ThrottleSetting {
   ratePerSecond: number;
   /** Bucket size: the calls allowed at once after a quiet spell. */
   burst: number;
+  /**
+   * What one bucket covers: `operation` (default) one per (service, account, region, operation);
+   * `region` one per (service, account, region) shared by all its operations, a call limit per
+   * account and region as benchmarks of a whole read need.
+   */
+  per?: 'operation' | 'region';
 }
 
 /**

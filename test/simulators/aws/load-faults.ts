@@ -7,7 +7,8 @@ import { TokenBuckets } from './token-buckets.js';
 
 /**
  * The faults of a busy service, checked before a call reaches its handler: a share of server
- * errors, a share of throttling, and the token bucket per (account, region, operation).
+ * errors, a share of throttling, and the token bucket per (account, region, operation), or per
+ * (account, region) when the setting says `per: 'region'`.
  */
 export class LoadFaults {
   #buckets = new TokenBuckets();
@@ -29,7 +30,7 @@ export class LoadFaults {
       this.#buckets = new TokenBuckets();
       this.#bucketsSetting = faults.throttle;
     }
-    const key = `${service}\u0000${caller.account}\u0000${caller.region}\u0000${operation}`;
+    const key = `${service}\u0000${caller.account}\u0000${caller.region}\u0000${faults.throttle.per === 'region' ? '' : operation}`;
     if (!this.#buckets.take(key, faults.throttle, nowMs)) throw commonError('throttled', service);
   }
 }

@@ -42,7 +42,7 @@ export function routeRequest(method: string, path: string, headers: IncomingHttp
   }
   const pathname = path.split('?')[0] ?? '/';
   if (pathname !== '/') {
-    const operation = ACCOUNT_OPERATIONS[pathname];
+    const operation = Object.hasOwn(ACCOUNT_OPERATIONS, pathname) ? ACCOUNT_OPERATIONS[pathname] : undefined;
     if (method !== 'POST' || operation === undefined) return { service: 'account', operation: pathname, error: commonError('unknownOperation', 'account') };
     return jsonRoute('account', operation, body);
   }

@@ -129,6 +129,7 @@ export class SqsQueue {
     this.#changed();
   }
 
+  /** Message counts at `nowMs`. */
   depth(nowMs: number): QueueDepth {
     const depth: QueueDepth = { visible: 0, inFlight: 0, delayed: 0 };
     for (const message of this.#messages.values()) {

@@ -16,32 +16,32 @@ const QUEUE_ATTRIBUTES = [
   'RedrivePolicy',
 ] as const;
 const BATCH_ENTRY_ID = /^[A-Za-z0-9_-]{1,80}$/;
-const OPERATIONS = new Set(['SendMessage', 'ReceiveMessage', 'DeleteMessage', 'DeleteMessageBatch', 'ChangeMessageVisibility', 'GetQueueAttributes']);
 
 const invalidParameter = (message: string): AwsError => new AwsError('InvalidParameterValue', message, 400);
 const invalidHandle = (handle: string): AwsError => new AwsError('ReceiptHandleIsInvalid', `The input receipt handle "${handle}" is not a valid receipt handle.`, 404);
 
+type Operation = (call: ServiceCall<JsonInput>, fields: FieldReader, queue: SqsQueue) => unknown;
+
+const OPERATIONS: Readonly<Record<string, Operation>> = {
+  SendMessage: sendMessage,
+  ReceiveMessage: receiveMessage,
+  DeleteMessage: (_call, fields, queue) => {
+    deleteMessage(queue, fields.requiredString('ReceiptHandle'));
+    return {};
+  },
+  DeleteMessageBatch: (call, _fields, queue) => deleteMessageBatch(call, queue),
+  ChangeMessageVisibility: changeMessageVisibility,
+  GetQueueAttributes: getQueueAttributes,
+};
+
 /** Amazon SQS (`AmazonSQS.*`, JSON protocol in query-compatible mode) over the queues made through the JS API. */
 export async function sqs(call: ServiceCall<JsonInput>): Promise<unknown> {
-  if (!OPERATIONS.has(call.operation)) throw commonError('unknownOperation', 'sqs');
+  const operation = Object.hasOwn(OPERATIONS, call.operation) ? OPERATIONS[call.operation] : undefined;
+  if (!operation) throw commonError('unknownOperation', 'sqs');
   const fields = readFields(call.input, invalidParameter);
   const queue = call.ctx.queues.byUrl(fields.requiredString('QueueUrl'));
   if (!queue) throw new AwsError('QueueDoesNotExist', 'The specified queue does not exist.', 400);
-  switch (call.operation) {
-    case 'SendMessage':
-      return sendMessage(call, fields, queue);
-    case 'ReceiveMessage':
-      return receiveMessage(call, fields, queue);
-    case 'DeleteMessage':
-      deleteMessage(queue, fields.requiredString('ReceiptHandle'));
-      return {};
-    case 'DeleteMessageBatch':
-      return deleteMessageBatch(call, queue);
-    case 'ChangeMessageVisibility':
-      return changeMessageVisibility(call, fields, queue);
-    default:
-      return getQueueAttributes(call, fields, queue);
-  }
+  return operation(call, fields, queue);
 }
 
 function sendMessage({ ctx }: ServiceCall<JsonInput>, fields: FieldReader, queue: SqsQueue): unknown {

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
 import { CloudControlClient, ListResourcesCommand, type CloudControlClientConfig } from '@aws-sdk/client-cloudcontrol';
@@ -28,6 +31,17 @@ describe('AWS simulator: STS and assumed credentials', () => {
     assert.equal(me.Account, MANAGEMENT);
     assert.equal(me.Arn, `arn:aws:iam::${MANAGEMENT}:user/simulator`);
     assert.ok(me.UserId);
+  });
+
+  it('gives a child process an environment that the default credential chain and endpoint settings pick up', async () => {
+    const script = "import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts'; " +
+      "const me = await new STSClient({}).send(new GetCallerIdentityCommand({})); console.log(me.Account);";
+    const { stdout } = await promisify(execFile)(process.execPath, ['--no-warnings', '--input-type=module', '-e', script], {
+      // The project root (this file runs from dist/test/simulators/aws), where the SDK resolves from.
+      cwd: fileURLToPath(new URL('../../../../', import.meta.url)),
+      env: { PATH: process.env.PATH ?? '', ...sim.env(MEMBER) },
+    });
+    assert.equal(stdout.trim(), MEMBER);
   });
 
   it('hands out session credentials for the target account on AssumeRole', async () => {

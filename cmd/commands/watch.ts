@@ -1,0 +1,80 @@
+import { portConnectionFromEnv } from '../../src/port/index.js';
+import { BlueprintCachingPortClient, makeWatchLogger, startMetricsServer, Watcher, WatchMetrics, type MetricsServer } from '../../src/watch/index.js';
+import { acquireStateLock } from '../../state/index.js';
+import type { Args } from '../arguments.js';
+import { loadConfigOrThrow, loadConfiguredBlueprints, openStore } from '../context.js';
+import type { Output } from '../output.js';
+
+type WatchArgs = Extract<Args, { command: 'watch' }>;
+
+/**
+ * After watch has stopped, what is still running (a resync abandoned mid-read) must not keep the
+ * process alive past this many ms: the spec's "exit 0 within a few seconds".
+ */
+const EXIT_GRACE_MS = 1000;
+
+/**
+ * `aws2port watch`: holds the state lock, serves metrics, and runs the watcher until SIGINT or
+ * SIGTERM, then finishes the batch in hand and exits 0. A second signal exits at once (1).
+ */
+export async function runWatch(args: WatchArgs, output: Output): Promise<number> {
+  const stopSignal = firstStopSignal();
+  const config = loadConfigOrThrow(args, output);
+  const blueprints = loadConfiguredBlueprints(config);
+  const connection = portConnectionFromEnv(process.env, args.parallelism);
+  const store = openStore(args);
+  const lock = acquireStateLock(store.db, 'watch');
+  const cycleStore = openStore(args);
+  const port = new BlueprintCachingPortClient(connection);
+  const log = makeWatchLogger({ write: (line) => process.stderr.write(line), isJson: args.json || !output.isStderrTty, isDebug: args.isDebug, isQuiet: args.isQuiet });
+  const metrics = new WatchMetrics();
+  let watcher: Watcher | undefined;
+  let server: MetricsServer | undefined;
+  try {
+    if (args.metricsPort !== undefined) {
+      server = await startMetricsServer(args.metricsPort, () => metrics.registry.render(), () => watcher?.health() ?? { isHealthy: true, detail: { starting: true } });
+      log.log('info', 'metrics_listening', `serving /metrics and /healthz on port ${server.port}`, { port: server.port });
+    }
+    watcher = await Watcher.start({
+      config,
+      queueUrl: args.queueUrl,
+      store,
+      cycleStore,
+      port,
+      targets: args.targets,
+      parallelism: args.parallelism,
+      maxReceives: args.maxReceives,
+      resyncIntervalMs: args.resyncIntervalMs,
+      ...(args.shard ? { shard: args.shard } : {}),
+      ...(blueprints ? { blueprints } : {}),
+      log,
+      metrics,
+    });
+    await watcher.stop(await stopSignal);
+    return 0;
+  } finally {
+    await server?.close();
+    lock.release();
+    cycleStore.db.close();
+    store.db.close();
+    await port.close();
+    setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
+  }
+}
+
+/** The name of the first SIGINT or SIGTERM; any later one exits at once. */
+function firstStopSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    let isStopping = false;
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (isStopping) {
+        process.stderr.write(`${signal} again: exiting now; messages in hand come back from the queue.\n`);
+        process.exit(1);
+      }
+      isStopping = true;
+      resolve(signal);
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+  });
+}

@@ -1,0 +1,50 @@
+import { SERVER_ERROR_CODES, SERVER_ERROR_STATUSES, THROTTLING_ERROR_CODES, TRANSIENT_ERROR_CODES } from './constants.js';
+
+/**
+ * What kind of failure an AWS call met, which is all the retry policy and the rate limiter see:
+ * `throttling` (slow down and retry), `transient` (a timeout, a reset, credentials expired in flight:
+ * retry), `server` (5xx: retry), `client` (the request itself is refused: AccessDenied, TypeNotFound,
+ * invalid credentials, validation; never retried).
+ */
+export type ErrorClass = 'throttling' | 'transient' | 'server' | 'client';
+
+/** A failure, classified once. */
+export interface ClassifiedError {
+  errorClass: ErrorClass;
+  /** The AWS error name (`ThrottlingException`) or Node error code (`ECONNRESET`). */
+  code: string;
+  /** The server's Retry-After hint, in milliseconds, when it sent one. */
+  retryAfterMs?: number;
+}
+
+/** The fields of an SDK service exception (and of Node network errors) that classification reads. */
+interface ErrorShape {
+  name?: unknown;
+  code?: unknown;
+  $metadata?: { httpStatusCode?: number };
+  $retryable?: { throttling?: boolean };
+  $response?: { headers?: Record<string, string | undefined> };
+}
+
+/** Classifies any error thrown by an SDK call (see ErrorClass). */
+export function classifyAwsError(error: unknown): ClassifiedError {
+  const shape = (typeof error === 'object' && error !== null ? error : {}) as ErrorShape;
+  const name = typeof shape.name === 'string' ? shape.name : 'Error';
+  const nodeCode = typeof shape.code === 'string' ? shape.code : undefined;
+  const code = name === 'Error' && nodeCode ? nodeCode : name;
+  const status = shape.$metadata?.httpStatusCode;
+  const retryAfterMs = retryAfterOf(shape.$response?.headers);
+  const classified = (errorClass: ErrorClass): ClassifiedError => ({ errorClass, code, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+  if (THROTTLING_ERROR_CODES.includes(code) || status === 429 || shape.$retryable?.throttling === true) return classified('throttling');
+  if (TRANSIENT_ERROR_CODES.includes(code) || (nodeCode !== undefined && TRANSIENT_ERROR_CODES.includes(nodeCode))) return classified('transient');
+  if (SERVER_ERROR_CODES.includes(code) || (status !== undefined && SERVER_ERROR_STATUSES.includes(status))) return classified('server');
+  return classified('client');
+}
+
+/** `Retry-After` in seconds (the only form AWS sends), as milliseconds. */
+function retryAfterOf(headers: Record<string, string | undefined> | undefined): number | undefined {
+  const value = headers?.['retry-after'];
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
+}

@@ -1,0 +1,86 @@
+/**
+ * The data the source stage decides by: AWS error names per class, and the defaults of the call
+ * scheduler. Names come from the SDK's own lists (service-error-classification) and from what the
+ * services aws2port calls answer (see the reference "AWS on the wire").
+ */
+
+/** Error names that mean "too many requests, slow down", whatever the HTTP status. */
+export const THROTTLING_ERROR_CODES: readonly string[] = [
+  'ThrottlingException',
+  'Throttling',
+  'ThrottledException',
+  'RequestThrottledException',
+  'TooManyRequestsException',
+  'ProvisionedThroughputExceededException',
+  'TransactionInProgressException',
+  'RequestLimitExceeded',
+  'BandwidthLimitExceeded',
+  'LimitExceededException',
+  'RequestThrottled',
+  'SlowDown',
+  'PriorRequestNotComplete',
+  'EC2ThrottledException',
+];
+
+/**
+ * Error names and Node error codes of failures that a new attempt may not meet: timeouts, dropped
+ * connections, and credentials that expired in flight (the next attempt signs with refreshed ones).
+ */
+export const TRANSIENT_ERROR_CODES: readonly string[] = [
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+];
+
+/** Error names of a failing service, retried like any 5xx. */
+export const SERVER_ERROR_CODES: readonly string[] = ['InternalFailure', 'InternalError', 'InternalServerError', 'ServiceUnavailable', 'ServiceUnavailableException', 'GeneralServiceException', 'ServiceInternalErrorException'];
+
+/** HTTP statuses of a failing service. */
+export const SERVER_ERROR_STATUSES: readonly number[] = [500, 502, 503, 504];
+
+/** Error names that mean the resource no longer exists: a deletion, not a failure. */
+export const NOT_FOUND_ERROR_CODES: readonly string[] = ['ResourceNotFoundException', 'NotFound'];
+
+/** Region opt-in statuses (Account ListRegions) of regions an account can use. */
+export const ENABLED_REGION_STATUSES: readonly string[] = ['ENABLED', 'ENABLED_BY_DEFAULT'];
+
+/** Calls per second a lane starts at before it has learnt anything. */
+export const INITIAL_LANE_RATE = 10;
+/** The floor of a lane's rate however often it is throttled, calls per second. */
+export const MIN_LANE_RATE = 2;
+/** The ceiling of a lane's rate, calls per second (above it the global budget is the limit anyway). */
+export const MAX_LANE_RATE = 200;
+/** Additive increase after the first throttle: calls per second gained per second of full use. */
+export const LANE_RATE_INCREASE = 1;
+/** Multiplicative decrease on a throttle (at most once per round trip). */
+export const LANE_RATE_DECREASE = 0.7;
+
+/** Tokens of a lane's retry budget (server and transient errors only; throttling is paced instead). */
+export const RETRY_BUDGET_CAPACITY = 500;
+/** Budget tokens a retry of a server error costs. */
+export const RETRY_COST = 5;
+/** Budget tokens a retry of a transient error (timeout, reset) costs. */
+export const TRANSIENT_RETRY_COST = 10;
+/** Budget tokens a success gives back. */
+export const RETRY_REFUND = 1;
+
+/** How long before its expiry an assumed role's credentials start being replaced, at most (the SDK's own window). */
+export const CREDENTIAL_REFRESH_WINDOW_MS = 5 * 60_000;
+/** The share of a session's lifetime left when its credentials are replaced, for short sessions. */
+export const CREDENTIAL_REFRESH_SHARE = 0.5;
+/** How long before expiry callers stop getting the old credentials and wait for new ones, at most. */
+export const CREDENTIAL_DEADLINE_WINDOW_MS = 60_000;
+/** The same for short sessions, as a share of the lifetime. */
+export const CREDENTIAL_DEADLINE_SHARE = 0.1;
+
+/** The session name of every role aws2port assumes (CloudTrail shows it). */
+export const ROLE_SESSION_NAME = 'aws2port';

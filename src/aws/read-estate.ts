@@ -1,0 +1,147 @@
+import type { AwsSettings, ResourceConfig } from '../config/types.js';
+import { CallScheduler, type SchedulerSettings } from './call-scheduler.js';
+import { SYSTEM_CLOCK } from './clock.js';
+import { discoverAccounts, type AccountDiscovery, type UnreachableAccount } from './discover-accounts.js';
+import { homeRegionOf } from './partition.js';
+import { BOTOCORE_LEGACY_RETRY_POLICY } from './retry-policy.js';
+import { environmentRegion, resolveRegions } from './resolve-regions.js';
+import { scanEstate, type ScanStrategy, type SourceEvent } from './scan-estate.js';
+import type { ScanProgress } from './scan-progress.js';
+import { ScanProgressTracker } from './scan-progress-tracker.js';
+import { planScan, type SkippedScope } from './scan-targets.js';
+import type { Scope } from './scope.js';
+import { isAccountInShard, type Shard } from './shard.js';
+
+/** How a run reads AWS. */
+export interface ReadEstateOptions {
+  /** AWS calls in flight at once. */
+  parallelism: number;
+  /** Progress lines for a person. */
+  log: (message: string) => void;
+  /** `--shard I/N`: read only the accounts whose id hashes to shard I of N (see shardOfAccount). */
+  shard?: Shard;
+  /** Called as the read progresses (at most every 250 ms, and once at the end with `isDone`). */
+  onProgress?: (progress: ScanProgress) => void;
+  /** For tests and benchmarks only: how the read is carried out. Users never set it. */
+  tuning?: ReadTuning;
+}
+
+/** Knobs of a read that only tests and benchmarks turn. */
+export interface ReadTuning {
+  /** Default `interleaved`; `port-blocks` reproduces Port's integration (unpaced, botocore retries) to measure against. */
+  strategy?: ScanStrategy;
+  /** Overrides of the scheduler's settings (clock, randomness, AIMD, retry policy). */
+  scheduler?: Omit<Partial<SchedulerSettings>, 'parallelism'>;
+  /** Randomness of the scopes' order. */
+  random?: () => number;
+  /** Environment read for AWS_REGION; default process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** A read of the estate under way: what it set out to read, and the stream of what it finds. */
+export interface EstateRead {
+  /**
+   * Accounts whose every scope this run either read or listed as skipped: a scope of one of them
+   * that is not in `intendedScopes` is no longer read. Excludes accounts whose regions are unknown
+   * (their role could not be assumed, or ListRegions failed, while regions are discovered).
+   */
+  knownAccounts: string[];
+  /**
+   * True when an account missing from `knownAccounts` is gone for sure. False when Organizations
+   * could not be listed, when some account's regions are unknown, or under `--shard` (the accounts of
+   * other shards are not this run's to judge), so that nothing such an account owns is deleted.
+   */
+  isAccountListComplete: boolean;
+  unreachable: UnreachableAccount[];
+  /** Every scope this run set out to read, readable or not. */
+  intendedScopes: Scope[];
+  /** Scopes known unreadable before reading (their reasons). */
+  skipped: SkippedScope[];
+  /** Pages of items and scope outcomes, as they come. */
+  events: AsyncIterable<SourceEvent>;
+}
+
+/** The region STS is first asked in, before the partition is known, when nothing else says. */
+const BOOTSTRAP_REGION = 'us-east-1';
+
+/**
+ * Starts reading AWS for these resource configs: discovers accounts (and keeps this shard's) and
+ * their regions, decides the scopes, and streams what it reads, every call through one scheduler.
+ * The one entry of the source stage for a full read.
+ */
+export async function readEstate(settings: AwsSettings, resources: readonly ResourceConfig[], options: ReadEstateOptions): Promise<EstateRead> {
+  const tuning = options.tuning ?? {};
+  const env = tuning.env ?? process.env;
+  const isPortStrategy = tuning.strategy === 'port-blocks';
+  const scheduler = new CallScheduler({
+    parallelism: isPortStrategy ? Infinity : options.parallelism,
+    ...(isPortStrategy ? { isPaced: false, retryPolicy: BOTOCORE_LEGACY_RETRY_POLICY } : {}),
+    ...tuning.scheduler,
+  });
+
+  const bootstrapRegion = settings.regions[0] ?? environmentRegion(env) ?? BOOTSTRAP_REGION;
+  const discovery = inShard(await discoverAccounts(settings, bootstrapRegion, { scheduler }), options.shard);
+  for (const account of discovery.unreachable) options.log(`! account ${account.accountId}: ${account.reason}; its scopes are skipped`);
+  const homeRegion = homeRegionOf(discovery.partition);
+  const regionsByAccount = await resolveRegions(settings, discovery.accounts, { scheduler, homeRegion, env });
+  const fallbackRegion = environmentRegion(env);
+  const fallbackRegions = settings.regions.length > 0 ? settings.regions : fallbackRegion ? [fallbackRegion] : [];
+  for (const [account, { regions, problem }] of regionsByAccount) {
+    if (problem) options.log(`! account ${account}: ${problem}; reading ${regions.length > 0 ? regions.join(', ') : 'only its global kinds'}, and deleting nothing of accounts left out`);
+  }
+  const scan = planScan(resources, discovery, regionsByAccount, fallbackRegions, homeRegion);
+  const regionCount = new Set([...regionsByAccount.values()].flatMap((r) => r.regions)).size;
+  options.log(`Reading ${scan.targets.length} scopes in ${discovery.accounts.length} accounts and ${regionCount} regions...`);
+
+  const uncertain = new Set([
+    ...[...regionsByAccount].filter(([, r]) => r.problem).map(([account]) => account),
+    ...(settings.regions.length > 0 ? [] : discovery.unreachable.map((u) => u.accountId)),
+  ]);
+  const accounts = [...discovery.accounts.map((a) => a.accountId), ...discovery.unreachable.map((u) => u.accountId)];
+  const intendedScopes = [...scan.targets, ...scan.skipped].map((t) => t.scope);
+  const tracker = options.onProgress ? startTracking(scheduler, intendedScopes, accounts, scan.skipped, options.onProgress, tuning) : undefined;
+  const events = scanEstate(scan.targets, { scheduler, ...(tuning.strategy ? { strategy: tuning.strategy } : {}), ...(tuning.random ? { random: tuning.random } : {}) });
+  return {
+    knownAccounts: accounts.filter((account) => !uncertain.has(account)),
+    isAccountListComplete: discovery.isComplete && !options.shard && uncertain.size === 0,
+    unreachable: discovery.unreachable,
+    intendedScopes,
+    skipped: scan.skipped,
+    events: tracker ? withProgress(events, tracker) : events,
+  };
+}
+
+/** The discovery restricted to the accounts of `shard` (Organizations accounts included). */
+function inShard(discovery: AccountDiscovery, shard: Shard | undefined): AccountDiscovery {
+  if (!shard) return discovery;
+  return {
+    ...discovery,
+    accounts: discovery.accounts.filter((a) => isAccountInShard(a.accountId, shard)),
+    unreachable: discovery.unreachable.filter((u) => isAccountInShard(u.accountId, shard)),
+    organizationAccounts: discovery.organizationAccounts.filter((a) => a.Id && isAccountInShard(a.Id, shard)),
+  };
+}
+
+/** A tracker of this read's progress, counting every call from now on. */
+function startTracking(
+  scheduler: CallScheduler,
+  scopes: readonly Scope[],
+  accounts: readonly string[],
+  skipped: readonly SkippedScope[],
+  onProgress: (progress: ScanProgress) => void,
+  tuning: ReadTuning,
+): ScanProgressTracker {
+  const tracker = new ScanProgressTracker(scopes, accounts, tuning.scheduler?.clock ?? SYSTEM_CLOCK, onProgress);
+  for (const { scope } of skipped) tracker.skip(scope);
+  scheduler.onEvent((event) => tracker.onCallEvent(event));
+  return tracker;
+}
+
+/** The events, counted into the tracker as the consumer takes them; the last snapshot when they end. */
+async function* withProgress(events: AsyncIterable<SourceEvent>, tracker: ScanProgressTracker): AsyncIterable<SourceEvent> {
+  for await (const event of events) {
+    tracker.onSourceEvent(event);
+    yield event;
+  }
+  tracker.finish();
+}

@@ -1,0 +1,98 @@
+import { ListResourcesCommand, type ResourceDescription } from '@aws-sdk/client-cloudcontrol';
+import type { CallScheduler } from './call-scheduler.js';
+import type { CloudControlClients } from './cloud-control-clients.js';
+import { bucketRegionOf, S3_BUCKET_KIND } from './global-kinds.js';
+import { organizationAccountItem } from './organization-account-item.js';
+import type { RawItem } from './raw-item.js';
+import { readListedItem } from './read-listed-item.js';
+import type { ScanTarget } from './scan-targets.js';
+import { Semaphore } from './semaphore.js';
+
+/** What reading a scope needs. */
+export interface ScopeReadContext {
+  scheduler: CallScheduler;
+  clients: CloudControlClients;
+  /** GetResource calls of one scope in flight at once; default: as many as the page has (the scheduler paces them). */
+  getConcurrency?: number;
+}
+
+/** Pages of a scope whose GetResource calls may run while the next pages are listed (bounds memory). */
+const PAGES_AHEAD = 4;
+
+/**
+ * Reads one scope to its last page, handing each page's items to `push` as it comes, and returns
+ * how many there were. Organizations accounts come from the listing made during discovery. Cloud
+ * Control scopes are listed page by page until NextToken is absent (empty pages included); items
+ * are read again with GetResource when the config asks, and S3 buckets whenever the listing does
+ * not say their region, while the next pages are being listed. Throws when any page or item cannot
+ * be read: the scope is then incomplete, and its calls still waiting are dropped.
+ */
+export async function readScope(target: ScanTarget, context: ScopeReadContext, push: (items: RawItem[]) => Promise<void>): Promise<number> {
+  if (target.organizationAccount) {
+    await push([organizationAccountItem(target.organizationAccount, target.readRegion)]);
+    return 1;
+  }
+  const failed = new AbortController();
+  try {
+    return await listScope(target, context, failed, push);
+  } catch (error) {
+    failed.abort(error);
+    throw error;
+  }
+}
+
+async function listScope(target: ScanTarget, context: ScopeReadContext, failed: AbortController, push: (items: RawItem[]) => Promise<void>): Promise<number> {
+  const { kind, account } = target.scope;
+  const client = context.clients.get(target.access!, target.readRegion);
+  const lane = { account, region: target.readRegion, service: 'cloudcontrol' as const };
+  const gets = new Semaphore(context.getConcurrency ?? Number.MAX_SAFE_INTEGER);
+  const signal = failed.signal;
+  const pages = new Set<Promise<void>>();
+  /** Failures of pages read in the background; the first one is the scope's. */
+  const failures: unknown[] = [];
+  let itemCount = 0;
+  const readPage = async (listed: RawItem[]): Promise<void> => {
+    const items = await Promise.all(
+      listed.map((item) => (needsGetResource(target, item) ? gets.run(() => readListedItem(target, item, { ...context, signal })) : Promise.resolve(item))),
+    );
+    const present = items.filter((item): item is RawItem => item !== undefined);
+    if (present.length > 0) await push(present);
+    itemCount += present.length;
+  };
+  let nextToken: string | undefined;
+  do {
+    if (failures.length > 0) throw failures[0];
+    const page = await context.scheduler.call(lane, () => client.send(new ListResourcesCommand({ TypeName: kind, NextToken: nextToken })), { signal });
+    nextToken = page.NextToken;
+    const tracked: Promise<void> = readPage((page.ResourceDescriptions ?? []).map((d) => listedItem(target, d))).then(
+      () => {
+        pages.delete(tracked);
+      },
+      (error: unknown) => {
+        pages.delete(tracked);
+        failures.push(error);
+        failed.abort(error);
+      },
+    );
+    pages.add(tracked);
+    while (pages.size >= PAGES_AHEAD) await Promise.race(pages);
+  } while (nextToken);
+  await Promise.all(pages);
+  if (failures.length > 0) throw failures[0];
+  return itemCount;
+}
+
+function needsGetResource(target: ScanTarget, item: RawItem): boolean {
+  return target.useGetResource || (target.scope.kind === S3_BUCKET_KIND && bucketRegionOf(item.Properties) === undefined);
+}
+
+function listedItem(target: ScanTarget, description: ResourceDescription): RawItem {
+  const properties = description.Properties ? (JSON.parse(description.Properties) as Record<string, unknown>) : {};
+  return {
+    Identifier: description.Identifier,
+    Properties: properties,
+    __Kind: target.scope.kind,
+    __AccountId: target.scope.account,
+    __Region: bucketRegionOf(properties) ?? target.readRegion,
+  };
+}

@@ -1,0 +1,207 @@
+import type { RawItem } from '../aws/raw-item.js';
+import type { ConfigPlace, ResolvedConfig, ResourceConfig } from '../config/types.js';
+import { Aws2PortError } from '../errors/index.js';
+import type { Entity } from '../plan/entity.js';
+import { compileMapper } from './compile-mapper.js';
+import type { JqEngine } from './jq-engine.js';
+import type { Mapper } from './mapper.js';
+import { readJsonItems, type ItemChunk } from './read-json-items.js';
+
+/** Items handed to one mapBatch call: large enough to amortise a jq run, small enough to keep output flowing. */
+const STREAM_BATCH_SIZE = 2048;
+
+/** An entity made from an input item. */
+export interface EntityRecord {
+  type: 'entity';
+  /** 0-based index of the item in the input. */
+  item: number;
+  /** `resources[i]`'s index in the config: the resource config that mapped it. */
+  resourceIndex: number;
+  blueprint: string;
+  entity: Entity;
+}
+
+/** A problem with one input item: a mapping issue, an unreadable line, a kind no config maps, an address conflict. */
+export interface ErrorRecord {
+  type: 'error';
+  /** 0-based index of the item in the input. */
+  item: number;
+  /** What went wrong: jq's message, or what was wrong with the value or the item. One line. */
+  message: string;
+  /** The resource config concerned; null when none could be chosen. */
+  resourceIndex: number | null;
+  /** `identifier`, `properties.region`...; null when no field is concerned. */
+  field: string | null;
+  /** Where the field's expression was written; null when no field is concerned. */
+  place: ConfigPlace | null;
+  /** The jq expression's text; null when no field is concerned. */
+  expression: string | null;
+  /** true: the item (or itemsToParse element) gave no entity; false: a field became null. */
+  isItemSkipped: boolean;
+}
+
+export type MapRecord = EntityRecord | ErrorRecord;
+
+/** Counts of a whole run. */
+export interface MapSummary {
+  items: number;
+  entities: number;
+  /** Items (or itemsToParse elements) the selector filtered out. */
+  filtered: number;
+  /** Error records: every problem, those that skipped an item and those that nulled a field. */
+  errors: number;
+  /** Error records that left an item (or element) without its entity. */
+  skipped: number;
+}
+
+/** Options of an ItemStreamMapper. */
+export interface ItemStreamOptions {
+  config: ResolvedConfig;
+  engine: JqEngine;
+  /** Map every item with the resource configs of this kind; when absent, each item's `__Kind` decides. */
+  kind?: string;
+  /** `--strict`: a jq error in title, icon, team, a property or a relation skips the item. */
+  isStrict: boolean;
+}
+
+/**
+ * Maps a stream of raw items (JSON lines or a JSON array) with a config's resource configs, as
+ * `aws2port map` does: items are parsed once, mapped in batches, and turned into records in input
+ * order. An address (blueprint and identifier) made twice is reported for the later item, whose
+ * entity is dropped, as a plan keeps the first.
+ */
+export class ItemStreamMapper {
+  readonly summary: MapSummary = { items: 0, entities: 0, filtered: 0, errors: 0, skipped: 0 };
+  private readonly mappersByKind = new Map<string, Mapper[]>();
+  private readonly addresses = new Map<string, number>();
+
+  /** Throws Aws2PortError `InvalidArgument` when `kind` is given and no resource config has it. */
+  constructor(private readonly options: ItemStreamOptions) {
+    const { kind, config } = options;
+    if (kind !== undefined && !config.resources.some((resource) => resource.kind === kind)) {
+      throw new Aws2PortError('InvalidArgument', `No resource config of kind ${kind} in ${config.file}.`, {
+        detail: `The config maps: ${[...new Set(config.resources.map((resource) => resource.kind))].join(', ')}.`,
+      });
+    }
+  }
+
+  /** The records of every item of `chunks`, in input order, in groups. Throws Aws2PortError `JqCompileFailed` for a mapping that does not compile. */
+  async *map(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<MapRecord[]> {
+    for await (const chunk of readJsonItems(chunks)) {
+      for (let from = 0; from < chunk.entries.length; from += STREAM_BATCH_SIZE) {
+        yield this.mapEntries(chunk, from, Math.min(from + STREAM_BATCH_SIZE, chunk.entries.length));
+      }
+    }
+  }
+
+  private mapEntries(chunk: ItemChunk, from: number, to: number): MapRecord[] {
+    const errors: ErrorRecord[] = [];
+    const groups = new Map<string, { items: RawItem[]; indexes: number[] }>();
+    for (let position = from; position < to; position += 1) {
+      const entry = chunk.entries[position]!;
+      const index = chunk.firstIndex + position;
+      if ('error' in entry) {
+        errors.push(itemError(index, entry.error));
+        continue;
+      }
+      const kind = this.options.kind ?? kindOf(entry.item);
+      if (kind === null) {
+        errors.push(itemError(index, 'the item has no __Kind: name its kind with --kind'));
+        continue;
+      }
+      if (this.mappersOf(kind).length === 0) {
+        errors.push(itemError(index, `no resource config maps kind ${kind}`));
+        continue;
+      }
+      let group = groups.get(kind);
+      if (!group) groups.set(kind, (group = { items: [], indexes: [] }));
+      group.items.push(entry.item as RawItem);
+      group.indexes.push(index);
+    }
+    this.summary.items += to - from;
+
+    const lists: MapRecord[][] = errors.length > 0 ? [errors] : [];
+    for (const [kind, group] of groups) {
+      for (const mapper of this.mappersOf(kind)) lists.push(this.mapGroup(mapper, group.items, group.indexes, chunk.areStringsWellFormed));
+    }
+    const records = lists.length === 1 ? lists[0]! : lists.flat().sort((a, b) => a.item - b.item);
+    for (const record of records) {
+      if (record.type === 'entity') continue;
+      this.summary.errors += 1;
+      if (record.isItemSkipped) this.summary.skipped += 1;
+    }
+    return records;
+  }
+
+  /** The records of one mapper over items of its kind, in item order (an item's errors before its entities). */
+  private mapGroup(mapper: Mapper, items: RawItem[], indexes: number[], areStringsWellFormed: boolean): MapRecord[] {
+    const resource = mapper.resource;
+    const result = mapper.mapBatch(items, { areStringsWellFormed });
+    this.summary.filtered += result.filtered;
+    const records: MapRecord[] = [];
+    let issue = 0;
+    for (const mapped of result.entities) {
+      for (; issue < result.issues.length && result.issues[issue]!.itemIndex <= mapped.itemIndex; issue += 1) records.push(issueRecord(result.issues[issue]!, indexes, resource));
+      const item = indexes[mapped.itemIndex]!;
+      const address = `${mapped.blueprint}\u0000${mapped.entity.identifier}`;
+      const first = this.addresses.get(address);
+      if (first !== undefined) {
+        records.push({ ...itemError(item, `address conflict: ${mapped.blueprint}.${mapped.entity.identifier} was already mapped from item ${first}; this entity is dropped`), resourceIndex: resource.index });
+        continue;
+      }
+      this.addresses.set(address, item);
+      this.summary.entities += 1;
+      records.push({ type: 'entity', item, resourceIndex: resource.index, blueprint: mapped.blueprint, entity: mapped.entity });
+    }
+    for (; issue < result.issues.length; issue += 1) records.push(issueRecord(result.issues[issue]!, indexes, resource));
+    return records;
+  }
+
+  private mappersOf(kind: string): Mapper[] {
+    let mappers = this.mappersByKind.get(kind);
+    if (!mappers) {
+      const { config, engine, isStrict } = this.options;
+      mappers = config.resources.filter((resource) => resource.kind === kind).map((resource) => compileMapper(resource, engine, { isStrict }));
+      this.mappersByKind.set(kind, mappers);
+    }
+    return mappers;
+  }
+}
+
+function kindOf(item: unknown): string | null {
+  if (typeof item !== 'object' || item === null) return null;
+  const kind = (item as Record<string, unknown>)['__Kind'];
+  return typeof kind === 'string' && Object.hasOwn(item, '__Kind') ? kind : null;
+}
+
+function itemError(item: number, message: string): ErrorRecord {
+  return { type: 'error', item, message, resourceIndex: null, field: null, place: null, expression: null, isItemSkipped: true };
+}
+
+function issueRecord(issue: { itemIndex: number; field: string; place: ConfigPlace; message: string; isItemSkipped: boolean }, indexes: number[], resource: ResourceConfig): ErrorRecord {
+  return {
+    type: 'error',
+    item: indexes[issue.itemIndex]!,
+    message: issue.message,
+    resourceIndex: resource.index,
+    field: issue.field,
+    place: issue.place,
+    expression: expressionText(resource, issue.field),
+    isItemSkipped: issue.isItemSkipped,
+  };
+}
+
+/** The text of the jq expression behind an issue's field. */
+function expressionText(resource: ResourceConfig, field: string): string | null {
+  const { mappings } = resource;
+  if (field === 'selector.query') return resource.selector.query.text;
+  if (field === 'itemsToParse') return resource.itemsToParse?.text ?? null;
+  const [group, key] = field.split(/\.(.*)/s) as [string, string | undefined];
+  if (group === 'properties' && key !== undefined) return mappings.properties[key]?.text ?? null;
+  if (group === 'relations' && key !== undefined) {
+    const relation = mappings.relations[key];
+    return relation && 'text' in relation ? relation.text : null;
+  }
+  const named = mappings[group as 'identifier' | 'title' | 'blueprint' | 'icon' | 'team'];
+  return named?.text ?? null;
+}

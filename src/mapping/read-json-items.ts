@@ -1,0 +1,168 @@
+import { StringDecoder } from 'node:string_decoder';
+import { Aws2PortError } from '../errors/index.js';
+
+/** Items read from a part of the input, with their position in the whole input. */
+export interface ItemChunk {
+  /** Index in the whole input of the first entry of `entries`. */
+  firstIndex: number;
+  /** Each entry: the parsed item, or why its text is not JSON (one line). */
+  entries: Array<{ item: unknown } | { error: string }>;
+  /** True when no string of these items can hold a lone UTF-16 surrogate (their text has no `\uD800`-`\uDFFF` escape). */
+  areStringsWellFormed: boolean;
+}
+
+/** A `\u` escape of a UTF-16 surrogate (paired or not), the only way JSON text can give a lone one. */
+const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+
+/**
+ * Reads items from JSON text arriving in chunks: either one JSON array of items (when the text starts
+ * with `[`), or JSON lines (one item per line, blank lines ignored). Parses each item once and yields
+ * them in large groups, in order. A line that is not JSON is an entry with an error, and reading goes
+ * on; an array that is not well-formed JSON throws Aws2PortError `InputInvalid`.
+ */
+export async function* readJsonItems(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<ItemChunk> {
+  const decoder = new StringDecoder('utf8');
+  let mode: 'unknown' | 'lines' | 'array' = 'unknown';
+  const array = new ArraySplitter();
+  // JSON lines: the text after the last newline seen, the start of the next line.
+  let carry = '';
+  let index = 0;
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+    if (mode === 'unknown') {
+      carry += text;
+      const first = carry.trimStart()[0];
+      if (first === undefined) continue;
+      mode = first === '[' ? 'array' : 'lines';
+      if (mode === 'lines') continue;
+      const items = array.push(carry);
+      carry = '';
+      if (items.entries.length > 0) yield { firstIndex: index, ...items };
+      index += items.entries.length;
+    } else if (mode === 'array') {
+      const items = array.push(text);
+      if (items.entries.length > 0) yield { firstIndex: index, ...items };
+      index += items.entries.length;
+    } else {
+      const last = text.lastIndexOf('\n');
+      if (last === -1) {
+        carry += text;
+        continue;
+      }
+      const lines = parseLines(carry + text.slice(0, last));
+      carry = text.slice(last + 1);
+      yield { firstIndex: index, ...lines };
+      index += lines.entries.length;
+    }
+  }
+  const rest = carry + decoder.end();
+  if (mode === 'array') {
+    array.end(rest);
+  } else if (rest.trim() !== '') {
+    const lines = parseLines(rest);
+    yield { firstIndex: index, ...lines };
+  }
+}
+
+/** Parses each non-blank line of `text` as one item. */
+function parseLines(text: string): Omit<ItemChunk, 'firstIndex'> {
+  const entries: ItemChunk['entries'] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
+    // Items start with `{`; only other lines can be blank.
+    if (line.charCodeAt(0) !== 0x7b && line.trim() === '') continue;
+    try {
+      entries.push({ item: JSON.parse(line) });
+    } catch (error) {
+      entries.push({ error: `not JSON: ${(error as Error).message}` });
+    }
+  }
+  return { entries, areStringsWellFormed: !SURROGATE_ESCAPE.test(text) };
+}
+
+/**
+ * Cuts the text of one JSON array into its elements as it arrives, so that an array larger than
+ * memory allows can be mapped: tracks nesting depth and strings, and parses each element whole.
+ */
+class ArraySplitter {
+  private buffer = '';
+  /** Where scanning resumes in `buffer`. */
+  private position = 0;
+  /** Where the current element starts in `buffer`; -1 before the opening `[`. */
+  private start = -1;
+  private depth = 0;
+  private isInString = false;
+  private isClosed = false;
+
+  push(text: string): Omit<ItemChunk, 'firstIndex'> {
+    if (this.isClosed) {
+      if (text.trim() !== '') throw invalidArray('text after the array');
+      return { entries: [], areStringsWellFormed: true };
+    }
+    this.buffer += text;
+    const entries: ItemChunk['entries'] = [];
+    let isWellFormed = true;
+    const { buffer } = this;
+    let position = this.position;
+    for (; position < buffer.length; position += 1) {
+      const code = buffer.charCodeAt(position);
+      if (this.isInString) {
+        if (code === 0x5c) position += 1;
+        else if (code === 0x22) this.isInString = false;
+        continue;
+      }
+      if (code === 0x22) this.isInString = true;
+      else if (code === 0x5b || code === 0x7b) {
+        this.depth += 1;
+        if (this.depth === 1) this.start = position + 1;
+      } else if (code === 0x5d || code === 0x7d || code === 0x2c) {
+        if (code !== 0x2c) this.depth -= 1;
+        if ((code === 0x2c && this.depth === 1) || this.depth === 0) {
+          const element = buffer.slice(this.start, position);
+          if (code === 0x2c || element.trim() !== '') {
+            if (SURROGATE_ESCAPE.test(element)) isWellFormed = false;
+            entries.push({ item: this.parse(element) });
+          }
+          this.start = position + 1;
+          if (this.depth === 0) {
+            this.isClosed = true;
+            position += 1;
+            break;
+          }
+        }
+      } else if (this.depth === 0 && code > 0x20) {
+        throw invalidArray(`unexpected text before the array: ${JSON.stringify(buffer.slice(position, position + 20))}`);
+      }
+    }
+    if (this.isClosed && buffer.slice(position).trim() !== '') throw invalidArray('text after the array');
+    // Keep only the unfinished element.
+    const keep = this.start === -1 ? position : Math.min(this.start, position);
+    this.buffer = buffer.slice(keep);
+    this.start = this.start === -1 ? -1 : this.start - keep;
+    this.position = position - keep;
+    return { entries, areStringsWellFormed: isWellFormed };
+  }
+
+  end(text: string): void {
+    this.push(text);
+    if (!this.isClosed) throw invalidArray('the array is not closed');
+  }
+
+  private parse(element: string): unknown {
+    try {
+      return JSON.parse(element);
+    } catch (error) {
+      throw invalidArray((error as Error).message);
+    }
+  }
+}
+
+function invalidArray(reason: string): Aws2PortError {
+  return new Aws2PortError('InputInvalid', `The input is not a valid JSON array of items: ${reason}.`, {
+    detail: 'Give a JSON array of items, or one item per line (JSON lines, as `jq -c` writes them).',
+  });
+}

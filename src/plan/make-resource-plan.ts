@@ -1,0 +1,159 @@
+import { isRegionAllowed, ORGANIZATIONS_ACCOUNT_KIND, type RawItem, type Scope } from '../aws/index.js';
+import type { Mapper } from '../mapping/index.js';
+import { PlannedChanges, ResourceRecords, type PlannedChangeRow, type StateStore } from '../../state/index.js';
+import type { Entity } from './entity.js';
+import { MappingIssueLog } from './mapping-issue-log.js';
+import { entityAddress, PLAN_FORMAT_VERSION, type AddressConflictEntry, type SkippedScopeEntry } from './plan-document.js';
+import type { Plan } from './plan.js';
+
+/** One AWS resource as just re-read: what an incremental plan is made of. */
+export interface ResourceObservation {
+  /** The scope that owns what it maps to (region `global` for global kinds). */
+  scope: Scope;
+  /** Cloud Control's identifier the resource was read by: the state rows it produced carry it. */
+  awsIdentifier: string;
+  /** The resource as it is now; undefined when AWS says it does not exist (ResourceNotFound). */
+  item: RawItem | undefined;
+}
+
+export interface MakeResourcePlanOptions {
+  /** `sha256:...` of the config, for the plan's header. */
+  configHash: string;
+  store: StateStore;
+  /** Every compiled resource config, by kind: a resource maps through each config of its kind. */
+  mappersByKind: ReadonlyMap<string, readonly Mapper[]>;
+  observations: readonly ResourceObservation[];
+}
+
+type ChangeRow = Omit<PlannedChangeRow, 'seq'> & { address: string };
+
+interface Desired {
+  blueprint: string;
+  entity: Entity;
+  observation: ResourceObservation;
+}
+
+/**
+ * The plan for a few resources, level-triggered (watch): each observed resource is mapped with every
+ * resource config of its kind, and compared with exactly the recorded entities it produces now or
+ * produced before (found by scope and Cloud Control identifier, so a deletion is found even when the
+ * mapping's identifier is `.Properties.Arn`). A resource that is gone, or no longer maps to an
+ * entity it made, deletes that entity. A resource that could not be mapped fully deletes nothing.
+ * The same observations give the same plan whatever the order or number of events that led to them.
+ * No deletion guard applies: each deletion is vouched for by a read of that very resource. The
+ * changes live in the store's temporary plan table (one plan per connection): close them when done.
+ */
+export function makeResourcePlan(options: MakeResourcePlanOptions): Plan {
+  const { store, observations } = options;
+  const records = new ResourceRecords(store.db);
+  const issues = new MappingIssueLog();
+  const tainted = new Set<ResourceObservation>();
+  const desired = new Map<string, Desired>();
+  const conflicts: AddressConflictEntry[] = [];
+
+  for (const [kind, group] of groupByKind(observations)) {
+    for (const mapper of options.mappersByKind.get(kind) ?? []) {
+      const policy = mapper.resource.selector.regionPolicy;
+      const chosen = group.filter((o) => kind === ORGANIZATIONS_ACCOUNT_KIND || isRegionAllowed(policy, o.item!.__Region));
+      const result = mapper.mapBatch(chosen.map((o) => o.item!));
+      for (const issue of result.issues) {
+        issues.add(mapper.resource, issue, chosen[issue.itemIndex]?.item);
+        if (issue.isItemSkipped) tainted.add(chosen[issue.itemIndex]!);
+      }
+      for (const { itemIndex, blueprint, entity } of result.entities) {
+        const observation = chosen[itemIndex]!;
+        const address = entityAddress(blueprint, entity.identifier);
+        const kept = desired.get(address);
+        if (kept) conflicts.push({ address, kept: describe(kept.observation), dropped: describe(observation) });
+        else desired.set(address, { blueprint, entity, observation });
+      }
+    }
+  }
+
+  const deletes: ChangeRow[] = [];
+  const creates: ChangeRow[] = [];
+  const updates: ChangeRow[] = [];
+  let unchanged = 0;
+  for (const [address, { blueprint, entity, observation }] of desired) {
+    const { record, isEqual } = records.compare(blueprint, entity);
+    if (isEqual) {
+      unchanged++;
+      continue;
+    }
+    const { kind, account, region } = observation.scope;
+    const row = { address, blueprint, identifier: entity.identifier, kind, account, region, aws_identifier: awsIdentifierOf(observation), after_body: JSON.stringify(entity), reason: null };
+    if (record) updates.push({ ...row, action: 'update', before_body: JSON.stringify(record.entity) });
+    else creates.push({ ...row, action: 'create', before_body: null });
+  }
+  const skipped: SkippedScopeEntry[] = [];
+  const deleted = new Set<string>();
+  for (const observation of observations) {
+    if (tainted.has(observation)) {
+      skipped.push({ ...observation.scope, error: `${observation.awsIdentifier}: some configs could not map it (see mapping issues); nothing it produced is deleted` });
+      continue;
+    }
+    for (const awsIdentifier of new Set([observation.awsIdentifier, awsIdentifierOf(observation)])) {
+      for (const before of records.listProducedBy(observation.scope, awsIdentifier)) {
+        const address = entityAddress(before.blueprint, before.identifier);
+        if (desired.has(address) || deleted.has(address)) continue;
+        deleted.add(address);
+        deletes.push({
+          address,
+          action: 'delete',
+          blueprint: before.blueprint,
+          identifier: before.identifier,
+          kind: before.scope.kind,
+          account: before.scope.account,
+          region: before.scope.region,
+          aws_identifier: before.awsIdentifier,
+          before_body: JSON.stringify(before.entity),
+          after_body: null,
+          reason: observation.item ? 'the resource no longer maps to it' : 'the resource is gone from AWS',
+        });
+      }
+    }
+  }
+
+  const byAddress = (a: ChangeRow, b: ChangeRow) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
+  const changes = new PlannedChanges(store.db);
+  changes.insert([...deletes.sort(byAddress), ...creates.sort(byAddress), ...updates.sort(byAddress)].map(({ address: _address, ...row }) => row));
+  return {
+    header: {
+      format_version: PLAN_FORMAT_VERSION,
+      lineage: store.lineage,
+      serial: store.serial,
+      config_hash: options.configHash,
+      targets: [],
+      complete: skipped.length === 0,
+      unchanged,
+      skipped_scopes: skipped,
+      mapping_issues: issues.list(),
+      address_conflicts: conflicts,
+      mass_deletions: [],
+      blueprint_changes: [],
+      summary: { add: creates.length, change: updates.length, destroy: deletes.length },
+    },
+    changes,
+  };
+}
+
+/** Observations of resources that exist, by kind, in the given order. */
+function groupByKind(observations: readonly ResourceObservation[]): Map<string, ResourceObservation[]> {
+  const byKind = new Map<string, ResourceObservation[]>();
+  for (const observation of observations) {
+    if (!observation.item) continue;
+    const group = byKind.get(observation.scope.kind);
+    if (group) group.push(observation);
+    else byKind.set(observation.scope.kind, [observation]);
+  }
+  return byKind;
+}
+
+/** The identifier Cloud Control gave the item, which full plans record; the one it was read by otherwise. */
+function awsIdentifierOf(observation: ResourceObservation): string {
+  return observation.item?.Identifier ?? observation.awsIdentifier;
+}
+
+function describe(observation: ResourceObservation): { scope: Scope; aws_identifier: string | null } {
+  return { scope: observation.scope, aws_identifier: awsIdentifierOf(observation) };
+}

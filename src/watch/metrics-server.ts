@@ -1,0 +1,49 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** What `/healthz` says. */
+export interface HealthReport {
+  isHealthy: boolean;
+  /** Shown in the answer's JSON body. */
+  detail: Record<string, unknown>;
+}
+
+/** A running metrics server. */
+export interface MetricsServer {
+  /** The port it listens on (the one asked for, or the one chosen for 0). */
+  port: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `GET /metrics` (Prometheus text format) and `GET /healthz` (200 when healthy, else 503; a
+ * JSON body says why) on every interface, for Kubernetes probes and scrapers. Anything else is 404.
+ */
+export async function startMetricsServer(port: number, render: () => string, health: () => HealthReport, host?: string): Promise<MetricsServer> {
+  const server = createServer((request, response) => {
+    const path = (request.url ?? '/').split('?')[0];
+    if (request.method === 'GET' && path === '/metrics') {
+      response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+      response.end(render());
+    } else if (request.method === 'GET' && path === '/healthz') {
+      const report = health();
+      response.writeHead(report.isHealthy ? 200 : 503, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ status: report.isHealthy ? 'ok' : 'unhealthy', ...report.detail }));
+    } else {
+      response.writeHead(404, { 'content-type': 'text/plain' });
+      response.end('not found: try /metrics or /healthz\n');
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,164 @@
+import { performance } from 'node:perf_hooks';
+import { applyPlan } from '../apply/index.js';
+import { scopeKey, type Scope } from '../aws/index.js';
+import type { BlueprintDefinition, ResolvedConfig } from '../config/index.js';
+import type { Mapper } from '../mapping/index.js';
+import { entityAddress, makeResourcePlan, planHasChanges, type Plan, type ResourceObservation } from '../plan/index.js';
+import type { PortClient } from '../port/index.js';
+import type { StateStore } from '../../state/index.js';
+import type { ResourceResult } from './held-message.js';
+import type { Limiter } from './limiter.js';
+import { rereadResource } from './reread-resource.js';
+import { formatRef, scopeOfRef, type ResourceRef } from './resource-ref.js';
+import type { WatchLogger } from './watch-logger.js';
+import type { WatchMetrics } from './watch-metrics.js';
+import type { WatchScope } from './watch-scope.js';
+
+/** What one reconcile of resources needs. */
+export interface ReconcileContext {
+  scope: WatchScope;
+  /** A state connection of its own: plans live in per-connection temporary tables. */
+  store: StateStore;
+  port: PortClient;
+  config: ResolvedConfig;
+  mappersByKind: ReadonlyMap<string, readonly Mapper[]>;
+  /** Port requests in flight at once (per apply). */
+  parallelism: number;
+  /** The GetResource budget shared by every cycle (--parallelism calls in flight). */
+  reads: Limiter;
+  /** One plan at a time: a plan lives in the cycle connection's one temporary table. */
+  applies: Limiter;
+  blueprints?: readonly BlueprintDefinition[];
+  metrics: WatchMetrics;
+  log: WatchLogger;
+}
+
+/** A resource to reconcile, by its work-queue key. */
+export interface KeyedRef {
+  key: string;
+  ref: ResourceRef;
+}
+
+/**
+ * One incremental cycle: re-reads each resource, plans exactly the entities they produce now or
+ * produced before (makeResourcePlan), applies that plan, and says per resource whether everything it
+ * caused was confirmed by Port and recorded (`applied`), could not be (`failed`), or could never be
+ * read (`unreadable`). Never throws.
+ */
+export async function reconcileResources(refs: readonly KeyedRef[], context: ReconcileContext): Promise<Map<string, ResourceResult>> {
+  const { metrics, log } = context;
+  const started = performance.now();
+  const results = new Map<string, ResourceResult>();
+  const rereads = await Promise.all(refs.map(({ ref }) => context.reads.run(() => rereadResource(ref, context.scope))));
+  const observations: ResourceObservation[] = [];
+  const owners = new Map<string, string>();
+  refs.forEach(({ key, ref }, i) => {
+    const reread = rereads[i]!;
+    metrics.reads.inc({ result: reread.status });
+    if (reread.status === 'failed' || reread.status === 'unreadable') {
+      results.set(key, reread.status);
+      if (reread.status === 'failed') metrics.errors.inc({ stage: 'read' });
+      log.log('warn', reread.status === 'failed' ? 'read_failed' : 'resource_unreadable', `${formatRef(ref)}: ${reread.error}`, { kind: ref.kind, account: ref.account, region: ref.region, identifier: ref.identifier });
+      return;
+    }
+    const observation = { scope: scopeOfRef(ref), awsIdentifier: ref.identifier, item: reread.status === 'found' ? reread.item : undefined };
+    observations.push(observation);
+    owners.set(ownerKey(observation.scope, ref.identifier), key);
+    if (observation.item?.Identifier) owners.set(ownerKey(observation.scope, observation.item.Identifier), key);
+  });
+  if (observations.length === 0) return results;
+
+  const observed = [...new Set(owners.values())];
+  const readMs = performance.now() - started;
+  await context.applies.run(() => planAndApply(observations, owners, observed, readMs, context, results));
+  return results;
+}
+
+/** Plans the observed resources and applies the plan, recording each resource's result. */
+async function planAndApply(
+  observations: readonly ResourceObservation[],
+  owners: ReadonlyMap<string, string>,
+  observed: readonly string[],
+  readMs: number,
+  context: ReconcileContext,
+  results: Map<string, ResourceResult>,
+): Promise<void> {
+  const { metrics, log } = context;
+  const started = performance.now();
+  let plan: Plan;
+  try {
+    plan = makeResourcePlan({ configHash: context.config.hash, store: context.store, mappersByKind: context.mappersByKind, observations });
+  } catch (error) {
+    metrics.errors.inc({ stage: 'plan' });
+    log.log('error', 'plan_failed', `planning ${observations.length} resources failed: ${describe(error)}`);
+    for (const key of observed) results.set(key, 'failed');
+    return;
+  }
+  const planMs = performance.now() - started;
+  try {
+    reportPlanProblems(plan, log);
+    const keyOfAddress = new Map<string, string>();
+    for (const change of plan.changes.all()) {
+      const key = owners.get(ownerKey(change.scope, change.awsIdentifier ?? ''));
+      if (key) keyOfAddress.set(entityAddress(change.blueprint, change.identifier), key);
+    }
+    const failedKeys = new Set<string>();
+    if (planHasChanges(plan.header)) {
+      const result = await applyPlan({
+        plan,
+        port: context.port,
+        store: context.store,
+        config: context.config,
+        parallelism: context.parallelism,
+        ...(context.blueprints ? { blueprints: context.blueprints } : {}),
+        onProgress: (progress) => {
+          if (progress.outcome === 'failed') {
+            // A write no resource claims (cannot happen) fails them all rather than ack a loss.
+            const key = keyOfAddress.get(progress.address);
+            for (const failed of key ? [key] : observed) failedKeys.add(failed);
+            metrics.errors.inc({ stage: 'apply' });
+            log.log('warn', 'write_failed', `${progress.address}: ${progress.action} failed: ${progress.error ?? ''}`, { address: progress.address, action: progress.action });
+          } else {
+            metrics.applied.inc({ action: progress.action, trigger: 'event' });
+          }
+        },
+      });
+      log.log('info', 'resources_applied', `${observations.length} resources re-read: ${result.added} added, ${result.changed} changed, ${result.destroyed} destroyed, ${result.failed} failed`, {
+        resources: observations.length,
+        added: result.added,
+        changed: result.changed,
+        destroyed: result.destroyed,
+        failed: result.failed,
+        read_ms: Math.round(readMs),
+        plan_ms: Math.round(planMs),
+        apply_ms: Math.round(performance.now() - started - planMs),
+      });
+    } else {
+      log.log('debug', 'resources_unchanged', `${observations.length} resources re-read: no changes`, { resources: observations.length });
+    }
+    for (const key of observed) results.set(key, failedKeys.has(key) ? 'failed' : 'applied');
+  } catch (error) {
+    metrics.errors.inc({ stage: 'apply' });
+    log.log('error', 'apply_failed', `applying the changes of ${observations.length} resources failed: ${describe(error)}`);
+    for (const key of observed) results.set(key, 'failed');
+  } finally {
+    plan.changes.close();
+  }
+}
+
+function reportPlanProblems(plan: Plan, log: WatchLogger): void {
+  for (const issue of plan.header.mapping_issues) {
+    log.log('warn', 'mapping_issue', `${issue.path} (line ${issue.line}) failed on ${issue.examples.join(', ')}: ${issue.message}`, { kind: issue.kind, field: issue.field, item_skipped: issue.item_skipped });
+  }
+  for (const conflict of plan.header.address_conflicts) {
+    log.log('warn', 'address_conflict', `${conflict.address}: two resources map to it; kept ${conflict.kept.aws_identifier ?? '?'}, dropped ${conflict.dropped.aws_identifier ?? '?'}`);
+  }
+}
+
+function ownerKey(scope: Scope, awsIdentifier: string): string {
+  return `${scopeKey(scope)}\u0000${awsIdentifier}`;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

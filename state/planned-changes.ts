@@ -1,0 +1,152 @@
+import type { Scope } from '../src/aws/scope.js';
+import type { Entity } from '../src/plan/entity.js';
+import type { StateDatabase } from './open-state.js';
+
+/** One planned change as stored: bodies as JSON text. `ord` orders actions: 0 delete, 1 create, 2 update. */
+export interface PlannedChangeRow {
+  seq: number;
+  action: 'create' | 'update' | 'delete';
+  blueprint: string;
+  identifier: string;
+  kind: string;
+  account: string;
+  region: string;
+  aws_identifier: string | null;
+  before_body: string | null;
+  after_body: string | null;
+  reason: string | null;
+}
+
+/** A planned change with its bodies parsed. */
+export interface PlannedChange {
+  seq: number;
+  action: 'create' | 'update' | 'delete';
+  blueprint: string;
+  identifier: string;
+  scope: Scope;
+  awsIdentifier: string | null;
+  before: Entity | null;
+  after: Entity | null;
+  reason: string | null;
+}
+
+/** Which changes of a blueprint apply reads together. */
+export type ChangeGroup = 'upserts' | 'deletes';
+
+const ACTION_ORDER = `CASE action WHEN 'delete' THEN 0 WHEN 'create' THEN 1 ELSE 2 END`;
+
+/**
+ * The changes of one plan, in a temporary table beside the state (so a plan of a million entities is
+ * never a million JS objects). `seq` is the plan order: deletes, then creates, then updates, each by
+ * address. Filled by SQL from the diff, or row by row from a saved plan file.
+ */
+export class PlannedChanges {
+  private readonly insertStatement;
+
+  constructor(private readonly db: StateDatabase) {
+    db.exec(`
+      DROP TABLE IF EXISTS temp.planned_changes;
+      CREATE TEMP TABLE planned_changes (
+        seq INTEGER PRIMARY KEY,
+        action TEXT NOT NULL, blueprint TEXT NOT NULL, identifier TEXT NOT NULL,
+        kind TEXT NOT NULL, account TEXT NOT NULL, region TEXT NOT NULL, aws_identifier TEXT,
+        before_body TEXT, after_body TEXT, reason TEXT
+      );
+    `);
+    this.insertStatement = db.prepare(
+      `INSERT INTO temp.planned_changes (action, blueprint, identifier, kind, account, region, aws_identifier, before_body, after_body, reason)
+       VALUES (@action, @blueprint, @identifier, @kind, @account, @region, @aws_identifier, @before_body, @after_body, @reason)`,
+    );
+  }
+
+  /**
+   * Fills the table from the diff of `temp.desired` against the state, in plan order. Deletions are
+   * state rows of vouched scopes (`temp.vouched_scopes`) that no desired entity has.
+   */
+  fillFromDiff(): void {
+    this.db.exec(`
+      INSERT INTO temp.planned_changes (action, blueprint, identifier, kind, account, region, aws_identifier, before_body, after_body, reason)
+      SELECT action, blueprint, identifier, kind, account, region, aws_identifier, before_body, after_body, reason FROM (
+        SELECT 0 AS ord, 'delete' AS action, e.blueprint, e.identifier, e.kind, e.account, e.region, e.aws_identifier,
+               e.body AS before_body, NULL AS after_body, v.reason
+        FROM main.entities e
+        JOIN temp.vouched_scopes v ON v.kind = e.kind AND v.account = e.account AND v.region = e.region
+        WHERE NOT EXISTS (SELECT 1 FROM temp.desired d WHERE d.blueprint = e.blueprint AND d.identifier = e.identifier)
+        UNION ALL
+        SELECT 1, 'create', d.blueprint, d.identifier, d.kind, d.account, d.region, d.aws_identifier, NULL, d.body, NULL
+        FROM temp.desired d
+        WHERE NOT EXISTS (SELECT 1 FROM main.entities e WHERE e.blueprint = d.blueprint AND e.identifier = d.identifier)
+        UNION ALL
+        SELECT 2, 'update', d.blueprint, d.identifier, d.kind, d.account, d.region, d.aws_identifier, e.body, d.body, NULL
+        FROM temp.desired d JOIN main.entities e ON e.blueprint = d.blueprint AND e.identifier = d.identifier
+        WHERE e.hash <> d.hash
+      ) ORDER BY ord, blueprint, identifier;
+    `);
+  }
+
+  /** Appends rows as given (from a saved plan file); call inside a transaction for speed. */
+  insert(rows: readonly Omit<PlannedChangeRow, 'seq'>[]): void {
+    this.db.transaction(() => {
+      for (const row of rows) this.insertStatement.run(row);
+    })();
+  }
+
+  /** How many changes of each action. */
+  counts(): { create: number; update: number; delete: number } {
+    const counts = { create: 0, update: 0, delete: 0 };
+    for (const row of this.db.prepare('SELECT action, count(*) AS n FROM temp.planned_changes GROUP BY action').all() as Array<{ action: keyof typeof counts; n: number }>) {
+      counts[row.action] = row.n;
+    }
+    return counts;
+  }
+
+  /** The blueprints with changes. */
+  blueprints(): string[] {
+    return (this.db.prepare('SELECT DISTINCT blueprint FROM temp.planned_changes ORDER BY blueprint').all() as Array<{ blueprint: string }>).map((r) => r.blueprint);
+  }
+
+  /** Deletions per blueprint (for the deletion guard). */
+  deletionsByBlueprint(): Map<string, number> {
+    const rows = this.db.prepare("SELECT blueprint, count(*) AS n FROM temp.planned_changes WHERE action = 'delete' GROUP BY blueprint").all() as Array<{ blueprint: string; n: number }>;
+    return new Map(rows.map((r) => [r.blueprint, r.n]));
+  }
+
+  /**
+   * Every change in plan order, streamed. Do not write to this database while iterating (SQLite
+   * cursors): use `page` for work that writes.
+   */
+  *all(): IterableIterator<PlannedChange> {
+    for (const row of this.db.prepare('SELECT * FROM temp.planned_changes ORDER BY seq').iterate() as IterableIterator<PlannedChangeRow>) yield changeFromRow(row);
+  }
+
+  /** Up to `limit` changes of one blueprint and group after `afterSeq`, in plan order. */
+  page(blueprint: string, group: ChangeGroup, afterSeq: number, limit: number): PlannedChange[] {
+    const actions = group === 'deletes' ? "action = 'delete'" : "action <> 'delete'";
+    const rows = this.db
+      .prepare(`SELECT * FROM temp.planned_changes WHERE blueprint = ? AND ${actions} AND seq > ? ORDER BY seq LIMIT ?`)
+      .all(blueprint, afterSeq, limit) as PlannedChangeRow[];
+    return rows.map(changeFromRow);
+  }
+
+  /** Drops the table. */
+  close(): void {
+    this.db.exec('DROP TABLE IF EXISTS temp.planned_changes');
+  }
+}
+
+/** The order of actions in a plan, as SQL (deletes, creates, updates). */
+export const PLANNED_ACTION_ORDER_SQL = ACTION_ORDER;
+
+function changeFromRow(row: PlannedChangeRow): PlannedChange {
+  return {
+    seq: row.seq,
+    action: row.action,
+    blueprint: row.blueprint,
+    identifier: row.identifier,
+    scope: { kind: row.kind, account: row.account, region: row.region },
+    awsIdentifier: row.aws_identifier,
+    before: row.before_body === null ? null : (JSON.parse(row.before_body) as Entity),
+    after: row.after_body === null ? null : (JSON.parse(row.after_body) as Entity),
+    reason: row.reason,
+  };
+}

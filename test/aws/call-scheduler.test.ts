@@ -1,0 +1,225 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { CloudControlServiceException, ListResourcesCommand } from '@aws-sdk/client-cloudcontrol';
+import { CallScheduler, makeCloudControlClient, type CallLane } from '../../src/aws/index.js';
+import type { AttemptRecord } from '../../src/aws/call-scheduler.js';
+import { startAwsSimulator, type AwsSimulator } from '../simulators/aws/index.js';
+import { organization } from './source-fixture.js';
+import { ManualClock, settle } from './manual-clock.js';
+
+const LANE_A: CallLane = { account: '111111111111', region: 'us-east-1', service: 'cloudcontrol' };
+const LANE_B: CallLane = { account: '222222222222', region: 'eu-west-1', service: 'cloudcontrol' };
+
+/** An AWS error as the SDK throws it. */
+function awsError(name: string, status: number): Error {
+  return new CloudControlServiceException({ name, $fault: status >= 500 ? 'server' : 'client', message: name, $metadata: { httpStatusCode: status } });
+}
+
+/** A deterministic scheduler: manual clock, randomness fixed at one half. */
+function scheduler(clock: ManualClock, parallelism = 4, isPaced = false): CallScheduler {
+  return new CallScheduler({ parallelism, isPaced, clock, random: () => 0.5 });
+}
+
+/** A send that answers when `release` is called. */
+function controlledSend() {
+  let release!: () => void;
+  const answered = new Promise<string>((resolve) => (release = () => resolve('ok')));
+  return { send: () => answered, release: () => release() };
+}
+
+describe(CallScheduler.name, () => {
+  it('never has more calls in flight than its parallelism', async () => {
+    const clock = new ManualClock();
+    const calls = scheduler(clock, 3);
+    let inFlight = 0;
+    let peak = 0;
+    const send = async () => {
+      peak = Math.max(peak, ++inFlight);
+      await new Promise((resolve) => setImmediate(resolve));
+      inFlight--;
+    };
+    await Promise.all(Array.from({ length: 20 }, (_, i) => calls.call(i % 2 ? LANE_A : LANE_B, send)));
+    assert.equal(peak, 3);
+  });
+
+  it('takes lanes in turn, so one busy API does not hold back another', async () => {
+    // Given 10 calls queued in lane A before one call in lane B, with one call in flight at a time
+    const clock = new ManualClock();
+    const calls = scheduler(clock, 1);
+    const order: string[] = [];
+    const done = [
+      ...Array.from({ length: 10 }, (_, i) => calls.call(LANE_A, async () => order.push(`A${i}`))),
+      calls.call(LANE_B, async () => order.push('B')),
+    ];
+    await Promise.all(done);
+    // Then B went second, not eleventh
+    assert.equal(order.indexOf('B'), 1);
+  });
+
+  it('paces a lane at its rate and learns to slow down when throttled', async () => {
+    const clock = new ManualClock();
+    const calls = new CallScheduler({ parallelism: 10, clock, random: () => 0.5, aimd: { initialRate: 10, minRate: 1, decreaseFactor: 0.5 } });
+    const sentAt: number[] = [];
+    let isThrottling = true;
+    const results = Array.from({ length: 4 }, () =>
+      calls.call(LANE_A, async () => {
+        sentAt.push(clock.now());
+        if (isThrottling) {
+          isThrottling = false;
+          throw awsError('ThrottlingException', 400);
+        }
+      }),
+    );
+    await clock.advance(2000);
+    await Promise.all(results);
+    // the first call is throttled: the rate is halved (10/s -> 5/s), then grows slowly (about 1/s per second)
+    const rate = calls.laneRates()[0]?.rate ?? 0;
+    assert.ok(rate >= 5 && rate < 6, `rate ${rate}`);
+    // so calls that left 100 ms apart now leave about 200 ms apart
+    const gaps = sentAt.slice(2).map((at, i) => at - sentAt[i + 1]!);
+    assert.ok(gaps.every((gap) => gap >= 170 && gap <= 202), `gaps ${gaps}`);
+  });
+
+  it('retries throttling and 5xx with jittered backoff and then succeeds', async () => {
+    const clock = new ManualClock();
+    const calls = scheduler(clock);
+    const failures = [awsError('ThrottlingException', 400), awsError('InternalFailure', 500)];
+    let attempts = 0;
+    const result = calls.call(LANE_A, async () => {
+      attempts++;
+      const failure = failures.shift();
+      if (failure) throw failure;
+      return 'read';
+    });
+    await clock.advance(1000);
+    assert.equal(await result, 'read');
+    assert.equal(attempts, 3);
+  });
+
+  it('does not retry a client error, and the error it rejects with is the original one', async () => {
+    const clock = new ManualClock();
+    const calls = scheduler(clock);
+    let attempts = 0;
+    const denied = awsError('AccessDeniedException', 403);
+    await assert.rejects(
+      calls.call(LANE_A, async () => {
+        attempts++;
+        throw denied;
+      }),
+      (error) => error === denied,
+    );
+    assert.equal(attempts, 1);
+  });
+
+  it('gives up on throttling after 10 attempts, the error keeping the attempts and total delay', async () => {
+    const clock = new ManualClock();
+    const calls = scheduler(clock);
+    const result = calls.call(LANE_A, async () => {
+      throw awsError('ThrottlingException', 400);
+    });
+    const rejected = assert.rejects(result, (error: Error & { $metadata: AttemptRecord }) => {
+      assert.equal(error.name, 'ThrottlingException');
+      assert.equal(error.$metadata.attempts, 10);
+      // half of 50 ms x (1 + 2 + ... + 128) + half of the 10 s cap: the jittered delays with randomness fixed at 0.5
+      assert.equal(error.$metadata.totalRetryDelay, Math.round(0.5 * (50 * 255 + 10_000)));
+      return true;
+    });
+    await clock.advance(60_000);
+    await rejected;
+  });
+
+  it('stops retrying server errors of a lane whose retry budget ran out, while other lanes still retry', async () => {
+    const clock = new ManualClock();
+    const calls = scheduler(clock, 10);
+    const broken = async () => {
+      throw awsError('InternalFailure', 500);
+    };
+    let attempts = 0;
+    const counted = async () => {
+      attempts++;
+      throw awsError('InternalFailure', 500);
+    };
+    // 500 tokens at 5 per retry: 100 retries, then none
+    const outcomes = Array.from({ length: 60 }, () => calls.call(LANE_A, broken).catch(() => 'failed'));
+    await clock.advance(60_000);
+    await Promise.all(outcomes);
+    const last = calls.call(LANE_A, counted).catch(() => 'failed');
+    await clock.advance(60_000);
+    await last;
+    assert.equal(attempts, 1, 'no retry once the budget is spent');
+    let otherAttempts = 0;
+    const other = calls.call(LANE_B, async () => {
+      otherAttempts++;
+      if (otherAttempts < 3) throw awsError('InternalFailure', 500);
+    });
+    await clock.advance(60_000);
+    await other;
+    assert.equal(otherAttempts, 3);
+  });
+
+  it('drops calls still waiting when their signal aborts', async () => {
+    const clock = new ManualClock();
+    const calls = scheduler(clock, 1);
+    const first = controlledSend();
+    const running = calls.call(LANE_A, first.send);
+    const aborted = new AbortController();
+    let isSent = false;
+    const waiting = calls.call(
+      LANE_A,
+      async () => {
+        isSent = true;
+      },
+      { signal: aborted.signal },
+    );
+    aborted.abort(new Error('scope failed'));
+    first.release();
+    await running;
+    await assert.rejects(waiting, /scope failed/);
+    await settle();
+    assert.equal(isSent, false);
+  });
+});
+
+describe('CallScheduler against a throttling simulator', () => {
+  let sim: AwsSimulator;
+  before(async () => {
+    sim = await startAwsSimulator({ estate: organization(1, 1, 1), faults: { throttle: { ratePerSecond: 20, burst: 5 }, latencyMs: 5 } });
+  });
+  after(() => sim.close());
+
+  /** Successful ListResources calls per second over `ms`, with calls always waiting. */
+  async function measure(calls: CallScheduler, ms: number): Promise<number> {
+    const config = sim.clientConfig();
+    const client = makeCloudControlClient({ accountId: 'x', credentials: async () => config.credentials }, config.region, 'scheduler');
+    const lane = { account: 'x', region: config.region, service: 'cloudcontrol' as const };
+    const startedAt = Date.now();
+    const stopAt = startedAt + ms;
+    let succeeded = 0;
+    const worker = async () => {
+      while (Date.now() < stopAt) {
+        await calls.call(lane, () => client.send(new ListResourcesCommand({ TypeName: 'AWS::EC2::Instance' })));
+        succeeded++;
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, worker));
+    client.destroy();
+    // calls queued before the stop finish after it: count the time they took too
+    return (succeeded * 1000) / (Date.now() - startedAt);
+  }
+
+  it('settles near the rate the API allows, and follows it down when the API tightens', async () => {
+    process.env.AWS_ENDPOINT_URL = sim.url;
+    try {
+      const calls = new CallScheduler({ parallelism: 8 });
+      await measure(calls, 600); // learn
+      const steady = await measure(calls, 1200);
+      assert.ok(steady >= 17 && steady <= 23, `steady rate ${steady}/s against a limit of 20/s`);
+      sim.faults.throttle = { ratePerSecond: 8, burst: 2 };
+      await measure(calls, 600);
+      const tightened = await measure(calls, 1200);
+      assert.ok(tightened >= 6.5 && tightened <= 9.5, `rate ${tightened}/s against a limit of 8/s`);
+    } finally {
+      delete process.env.AWS_ENDPOINT_URL;
+    }
+  });
+});

@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { buildResource } from '../simulators/aws/index.js';
+import { startWorld, type World } from '../support/world.js';
+import { cloudTrailEvent, nativeEvent, S3_TEST_EVENT, snsEnvelope } from '../watch/event-builders.js';
+import { startWatch, waitUntil, type WatchProcess } from '../watch/watch-process.js';
+
+const ACCOUNT = '111111111111';
+
+describe('watch: failures and messages it cannot use', () => {
+  let world: World;
+  let watch: WatchProcess;
+  let queueUrl: string;
+  const send = (body: unknown) => world.aws.sendMessage(queueUrl, typeof body === 'string' ? body : JSON.stringify(body));
+  const depth = () => world.aws.queueDepth(queueUrl);
+  const outcome = (name: string) => watch.metric('aws2port_watch_events_total', { outcome: name });
+
+  before(async () => {
+    world = await startWorld();
+    queueUrl = world.aws.createQueue('events', { visibilityTimeoutSeconds: 1 });
+    watch = await startWatch(world, queueUrl, ['--max-receives', '2']);
+  });
+  after(async () => {
+    await watch?.stop();
+    await world?.close();
+  });
+
+  it('leaves a message whose write Port refused in the queue, and applies it on redelivery', async () => {
+    // GIVEN Port refuses the new bucket's entity
+    const bucket = buildResource({ type: 'AWS::S3::Bucket', account: ACCOUNT, region: 'us-east-1', name: 'refused-at-first', tags: { team: 'x' } });
+    world.aws.putResource(bucket);
+    world.port.faults.failEntities.set(bucket.identifier, { statusCode: 422, error: 'schema_mismatch', message: 'simulated refusal' });
+    send(cloudTrailEvent({ source: 's3.amazonaws.com', name: 'CreateBucket', account: ACCOUNT, region: 'us-east-1', requestParameters: { bucketName: bucket.identifier } }));
+    // WHEN watch has tried it
+    await waitUntil(async () => (await outcome('failed')) >= 1, 'the message is counted failed');
+    // THEN the message is still in the queue (not deleted), and Port has nothing
+    const { visible, inFlight } = depth();
+    assert.equal(visible + inFlight, 1);
+    assert.equal(world.port.entity('cloudResource', bucket.identifier), undefined);
+    assert.ok(watch.logs.some((l) => l.event === 'write_failed' && String(l.msg).includes(bucket.identifier)));
+    // WHEN Port accepts it again, the redelivered message succeeds and is deleted
+    world.port.faults.failEntities.delete(bucket.identifier);
+    await waitUntil(() => world.port.entity('cloudResource', bucket.identifier) !== undefined, 'the bucket reaches Port on redelivery', 8000);
+    await waitUntil(() => depth().visible + depth().inFlight === 0, 'the message is deleted');
+    assert.ok((await outcome('applied')) >= 1);
+  });
+
+  it('logs and deletes a message received more than --max-receives times', async () => {
+    // GIVEN GetResource is denied for instances, so the event can never be applied
+    world.aws.faults.deny = [{ operation: 'GetResource', type: 'AWS::EC2::Instance' }];
+    const body = JSON.stringify(cloudTrailEvent({ source: 'ec2.amazonaws.com', name: 'StopInstances', account: ACCOUNT, region: 'us-east-1', requestParameters: { instancesSet: { items: [{ instanceId: 'i-0ffff00000000dead' }] } } }));
+    send(body);
+    const dropped = await watch.waitForLog('message_dropped', undefined, 10_000);
+    assert.equal(dropped.body, body);
+    assert.equal(dropped.receive_count, 3);
+    await waitUntil(() => depth().visible + depth().inFlight === 0, 'the dropped message is deleted');
+    assert.equal(await outcome('dropped'), 1);
+    assert.ok((await watch.metric('aws2port_watch_errors_total', { stage: 'read' })) >= 2);
+    world.aws.faults.deny = [];
+  });
+
+  it('acknowledges and counts garbage and events it has no use for, and keeps running', async () => {
+    const before = await watch.metrics();
+    send('this is not JSON');
+    send('[1, 2, 3]');
+    send({ hello: 'world' });
+    send(snsEnvelope('not an event'));
+    send(S3_TEST_EVENT);
+    send(cloudTrailEvent({ source: 's3.amazonaws.com', name: 'CreateBucket', account: ACCOUNT, region: 'us-east-1', requestParameters: { bucketName: 'taken-name' }, errorCode: 'BucketAlreadyExists' }));
+    send(cloudTrailEvent({ source: 's3.amazonaws.com', name: 'GetBucketTagging', account: ACCOUNT, region: 'us-east-1', requestParameters: { bucketName: 'acme-shared-logs' }, readOnly: true }));
+    send(nativeEvent({ source: 'aws.health', detailType: 'AWS Health Event', account: ACCOUNT, region: 'us-east-1', detail: { service: 'EC2' } }));
+    send(cloudTrailEvent({ source: 'dynamodb.amazonaws.com', name: 'CreateTable', account: ACCOUNT, region: 'us-east-1', requestParameters: { tableName: 'not-mapped' } }));
+    send(cloudTrailEvent({ source: 's3.amazonaws.com', name: 'CreateBucket', account: '333333333333', region: 'us-east-1', requestParameters: { bucketName: 'outside-org' } }));
+    send(cloudTrailEvent({ source: 'ec2.amazonaws.com', name: 'StartInstances', account: ACCOUNT, region: 'ap-south-1', requestParameters: { instancesSet: { items: [{ instanceId: 'i-0aaaa000000000001' }] } } }));
+    const expected = { garbage: 3, unknown_event: 2, test_event: 1, failed_call: 1, read_only: 1, unmapped_kind: 1, out_of_scope: 2 };
+    const counted = async () => {
+      const text = await watch.metrics();
+      return Object.entries(expected).every(([name, n]) => metricIn(text, name) - metricIn(before, name) === n);
+    };
+    await waitUntil(counted, `the outcomes are counted as ${JSON.stringify(expected)}`);
+    await waitUntil(() => depth().visible + depth().inFlight === 0, 'every such message is deleted');
+    assert.equal((await watch.health()).status, 200);
+    assert.equal(watch.child.exitCode, null);
+    assert.ok(watch.logs.some((l) => l.event === 'message_ignored' && l.outcome === 'garbage' && l.body === 'this is not JSON'));
+  });
+});
+
+function metricIn(text: string, outcome: string): number {
+  const line = text.split('\n').find((l) => l.startsWith(`aws2port_watch_events_total{outcome="${outcome}"}`));
+  return line ? Number(line.split(' ')[1]) : 0;
+}
