@@ -3,6 +3,7 @@ import type { Args } from '../arguments.js';
 import { PortClient, portConnectionFromEnv } from '../../src/port/index.js';
 import { loadConfigOrThrow, loadConfiguredBlueprints, openStore } from '../context.js';
 import type { Output } from '../output.js';
+import { ScanProgressView } from '../views/scan-progress-view.js';
 
 /** `aws2port plan`: exit 0, or 2 with --detailed-exitcode when there are changes. */
 export async function runPlan(args: Extract<Args, { command: 'plan' }>, output: Output): Promise<number> {
@@ -11,14 +12,19 @@ export async function runPlan(args: Extract<Args, { command: 'plan' }>, output: 
   const port = definitions ? new PortClient(portConnectionFromEnv(process.env, args.parallelism)) : undefined;
   const store = openStore(args);
   try {
+    const scanProgress = new ScanProgressView(output, args);
     const plan = await makePlan({
       config,
       store,
       targets: args.targets,
       parallelism: args.parallelism,
       log: output.log,
+      isStrict: args.isStrict,
+      ...(args.shard ? { shard: args.shard } : {}),
+      onScanProgress: (progress) => scanProgress.update(progress),
       ...(definitions && port ? { blueprints: { definitions, port } } : {}),
     });
+    scanProgress.finish();
     if (args.out) await savePlanFile(args.out, plan);
     if (args.json) await writePlanJson(plan, output.stdout);
     else await renderPlanText(plan, output.stdout, output.style);

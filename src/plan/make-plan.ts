@@ -21,6 +21,8 @@ export interface MakePlanOptions {
   parallelism: number;
   /** Progress lines for a person (stderr). */
   log: (message: string) => void;
+  /** `--strict`: a jq error in a mapped field skips the item instead of nulling the field. */
+  isStrict?: boolean;
   /** `--shard I/N`. */
   shard?: { index: number; count: number };
   /** Live progress of the AWS read. */
@@ -41,7 +43,7 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
   const { config, store } = options;
   const resources = options.targets.length > 0 ? config.resources.filter((r) => options.targets.includes(r.kind)) : config.resources;
   const engine = await loadJqEngine();
-  const mappersByKind = groupMappers(resources.map((r) => compileMapper(r, engine)));
+  const mappersByKind = groupMappers(resources.map((r) => compileMapper(r, engine, { isStrict: options.isStrict ?? false })));
   const read = await readEstate(config.aws, resources, {
     parallelism: options.parallelism,
     log: options.log,
@@ -65,7 +67,7 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
       },
       (resource, issue, item, scope) => {
         issues.add(resource, issue, item);
-        if (issue.isItemSkipped) taintedScopes.set(scopeKey(scope), scope);
+        if (issue.isScopeTainting) taintedScopes.set(scopeKey(scope), scope);
       },
     );
 

@@ -1,7 +1,7 @@
 import { Agent, request, type Dispatcher } from 'undici';
 import { Aws2PortError } from '../errors/index.js';
 import { classifyStatus, headerNumber, isRetryable, resetHintMs, waitHintMs } from './classify-response.js';
-import { RateBudget, routeClassOf } from './rate-budget.js';
+import { RateBudget, routeClassOf, type BudgetReport } from './rate-budget.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 
 /** Where Port is and who we are. The secret never leaves this module except to Port's token route. */
@@ -67,11 +67,11 @@ export class PortHttp {
     const routeClass = routeClassOf(req.method, req.path);
     for (let attempt = 1; ; attempt++) {
       const token = await this.accessToken();
-      await this.rateBudget.acquire(routeClass);
+      const ticket = await this.rateBudget.acquire(routeClass);
       const answer = await this.once(req, token);
       // After a 429 the retry policy waits as Port says; the budget must not wait a second time.
       if (answer.status === 429) this.rateBudget.forget(routeClass);
-      else this.rateBudget.observe(routeClass, headerNumber(answer.headers, 'x-ratelimit-remaining'), resetHintMs(answer.headers, this.now()));
+      else this.rateBudget.observe(routeClass, ticket, budgetReportOf(answer.headers, this.now()));
       if (answer.status === 401 && !hasRefreshedToken) {
         hasRefreshedToken = true;
         this.token = undefined;
@@ -149,4 +149,13 @@ export class PortHttp {
       await this.sleep(this.retryPolicy.delayMs(attempt, failure, waitHintMs(answer.headers, this.now())));
     }
   }
+}
+
+/** What an answer's rate-limit headers say, when they say it. */
+function budgetReportOf(headers: Record<string, string | string[] | undefined>, nowMs: number): BudgetReport | undefined {
+  const remaining = headerNumber(headers, 'x-ratelimit-remaining');
+  const resetInMs = resetHintMs(headers, nowMs);
+  if (remaining === undefined || resetInMs === undefined) return undefined;
+  const limit = headerNumber(headers, 'x-ratelimit-limit');
+  return { remaining, resetInMs, ...(limit === undefined ? {} : { limit }) };
 }

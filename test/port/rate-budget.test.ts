@@ -23,19 +23,44 @@ describe(RateBudget.name, () => {
     assert.deepEqual(slept, []);
   });
 
-  it('spends what Port says is left, then waits for the reset instead of drawing 429s', async () => {
+  it('spends what Port says is left, then paces at the rate Port refills', async () => {
     const { budget, slept } = fakeBudget();
-    budget.observe('bulkUpsert', 2, 30_000);
+    const ticket = await budget.acquire('bulkUpsert');
+    // 10 tokens a bucket, 8 used, full again in 2 s: one token every 250 ms
+    budget.observe('bulkUpsert', ticket, { remaining: 2, resetInMs: 2000, limit: 10 });
     await budget.acquire('bulkUpsert');
     await budget.acquire('bulkUpsert');
     assert.deepEqual(slept, []);
     await budget.acquire('bulkUpsert');
+    await budget.acquire('bulkUpsert');
+    assert.deepEqual(slept, [250, 250]);
+  });
+
+  it('waits for the reset when Port does not say its limit', async () => {
+    const { budget, slept } = fakeBudget();
+    budget.observe('bulkUpsert', await budget.acquire('bulkUpsert'), { remaining: 0, resetInMs: 30_000 });
+    await budget.acquire('bulkUpsert');
     assert.deepEqual(slept, [30_000]);
+  });
+
+  it('counts the requests sent after the one answered, and ignores older answers', async () => {
+    const { budget, slept } = fakeBudget();
+    const first = await budget.acquire('bulkUpsert');
+    const second = await budget.acquire('bulkUpsert');
+    await budget.acquire('bulkUpsert');
+    // the answer to the second request: 2 left then, but one more was sent since
+    budget.observe('bulkUpsert', second, { remaining: 2, resetInMs: 60_000 });
+    // a late answer to the first request says more were left: it is stale
+    budget.observe('bulkUpsert', first, { remaining: 50, resetInMs: 60_000 });
+    await budget.acquire('bulkUpsert');
+    assert.deepEqual(slept, []);
+    await budget.acquire('bulkUpsert');
+    assert.deepEqual(slept, [60_000]);
   });
 
   it('keeps route classes apart', async () => {
     const { budget, slept } = fakeBudget();
-    budget.observe('bulkUpsert', 0, 10_000);
+    budget.observe('bulkUpsert', await budget.acquire('bulkUpsert'), { remaining: 0, resetInMs: 10_000 });
     await budget.acquire('search');
     assert.deepEqual(slept, []);
   });
