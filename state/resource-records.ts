@@ -2,18 +2,9 @@ import type { Scope } from '../src/aws/scope.js';
 import type { Entity } from '../src/plan/entity.js';
 import { hashEntityBody } from './entity-hash.js';
 import type { StateDatabase } from './open-state.js';
-import { entityFromRow, type StateEntity } from './state-store.js';
+import { entityFromRow, type EntityRow, type StateEntity } from './state-store.js';
 
-interface EntityRow {
-  blueprint: string;
-  identifier: string;
-  kind: string;
-  account: string;
-  region: string;
-  aws_identifier: string | null;
-  body: string;
-  hash: string;
-}
+type HashedEntityRow = EntityRow & { hash: string };
 
 /** How a desired entity stands against the state's record at its address. */
 export interface RecordComparison {
@@ -43,12 +34,12 @@ export class ResourceRecords {
 
   /** The recorded entities the resource `awsIdentifier` of `scope` produced, by address; empty when none. */
   listProducedBy(scope: Scope, awsIdentifier: string): StateEntity[] {
-    return (this.byResource.all(scope.kind, scope.account, awsIdentifier, scope.region) as EntityRow[]).map(entityFromRow);
+    return (this.byResource.all(scope.kind, scope.account, awsIdentifier, scope.region) as HashedEntityRow[]).map(entityFromRow);
   }
 
   /** Compares a desired entity with the record at its address, by content hash as full plans do. */
   compare(blueprint: string, entity: Entity): RecordComparison {
-    const row = this.byAddress.get(blueprint, entity.identifier) as EntityRow | undefined;
+    const row = this.byAddress.get(blueprint, entity.identifier) as HashedEntityRow | undefined;
     if (!row) return { isEqual: false };
     return { record: entityFromRow(row), isEqual: row.hash === hashEntityBody(JSON.stringify(entity)) };
   }

@@ -13,7 +13,8 @@ export interface StateEntity {
   entity: Entity;
 }
 
-interface EntityRow {
+/** A row of the entities table. */
+export interface EntityRow {
   blueprint: string;
   identifier: string;
   kind: string;

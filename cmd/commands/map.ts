@@ -9,7 +9,7 @@ import type { Output } from '../output.js';
 /** Output gathered before one write: large writes keep a million-entity run cheap. */
 const FLUSH_CHARS = 1 << 20;
 /** Bytes read from the input file at a time. */
-const READ_CHUNK_BYTES = 1 << 20;
+const READ_CHUNK_BYTES = 1 << 18;
 
 /**
  * `aws2port map [FILE]`: maps raw items (a JSON array or JSON lines; stdin without FILE) with the
@@ -18,8 +18,11 @@ const READ_CHUNK_BYTES = 1 << 20;
  * skipped or unreadable.
  */
 export async function runMap(args: Extract<Args, { command: 'map' }>, output: Output): Promise<number> {
+  // jq-wasm compiles in the background while the config is read (a config error wins over a load error).
+  const loading = loadJqEngine();
+  loading.catch(() => undefined);
   const config = loadConfigOrThrow(args, output);
-  const engine = await loadJqEngine();
+  const engine = await loading;
   const mapper = new ItemStreamMapper({ config, engine, isStrict: args.isStrict, ...(args.kind === undefined ? {} : { kind: args.kind }) });
   if (!args.inputFile && process.stdin.isTTY) output.log('Reading items from standard input (end with Ctrl-D)...');
   const render = args.json ? renderJsonLines : (records: MapRecord[]) => renderText(records, output.style);

@@ -1,4 +1,4 @@
-import { INITIAL_LANE_RATE, LANE_RATE_DECREASE, LANE_RATE_INCREASE, MAX_LANE_RATE, MIN_LANE_RATE } from './constants.js';
+import { INITIAL_LANE_BURST_SECONDS, INITIAL_LANE_RATE, LANE_RATE_DECREASE, LANE_RATE_INCREASE, MAX_LANE_RATE, MIN_LANE_RATE } from './constants.js';
 
 /** How a lane's rate moves; every field has the default of the same name in constants.ts. */
 export interface AimdSettings {
@@ -23,8 +23,9 @@ export const DEFAULT_AIMD_SETTINGS: AimdSettings = {
 
 /**
  * A token bucket whose rate learns what one API of one account and region allows (additive
- * increase, multiplicative decrease, like TCP). It holds one token at most, so calls leave evenly
- * spaced rather than in bursts. Until the first throttle the rate grows exponentially (slow start);
+ * increase, multiplicative decrease, like TCP). It starts with half a second of calls in hand (as
+ * AWS's buckets start full), then holds one token at most, so calls leave evenly spaced rather than
+ * in bursts. Until the first throttle the rate grows exponentially (slow start);
  * after it, by `increasePerSecond` per second, and only while calls wait for it (a lane that has
  * nothing to send learns nothing). A throttle cuts the rate once per round trip: throttles of
  * calls sent before the last cut say nothing about the new rate. When throttles keep coming after
@@ -34,8 +35,8 @@ export const DEFAULT_AIMD_SETTINGS: AimdSettings = {
 export class AimdRateLimiter {
   /** Calls per second allowed now. */
   private rateValue: number;
-  /** Tokens in the bucket (at most 1), as of `updatedAt`. */
-  private tokens = 1;
+  /** Tokens in the bucket (at most 1 once the first ones are spent), as of `updatedAt`. */
+  private tokens: number;
   private updatedAt: number;
   private isSlowStart = true;
   /** Calls sent so far; a call's number is its place in this count. */
@@ -51,6 +52,7 @@ export class AimdRateLimiter {
     now: number,
   ) {
     this.rateValue = settings.initialRate;
+    this.tokens = Math.max(1, Math.floor(settings.initialRate * INITIAL_LANE_BURST_SECONDS));
     this.updatedAt = now;
   }
 
@@ -92,7 +94,7 @@ export class AimdRateLimiter {
   }
 
   private refill(now: number): void {
-    this.tokens = Math.min(1, this.tokens + ((now - this.updatedAt) / 1000) * this.rateValue);
+    this.tokens = Math.max(this.tokens, Math.min(1, this.tokens + ((now - this.updatedAt) / 1000) * this.rateValue));
     this.updatedAt = now;
   }
 }

@@ -1,4 +1,4 @@
-import { AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { AssumeRoleCommand, type STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { makeStsClient } from './aws-clients.js';
 import { describeAwsError } from './aws-error.js';
@@ -10,6 +10,8 @@ export interface AssumeRoleOptions {
   scheduler?: CallScheduler;
   /** The account whose credentials call AssumeRole, naming the scheduler lane; default `caller`. */
   callerAccount?: string;
+  /** The STS client to call AssumeRole with (one can serve every role); default: one of its own. */
+  sts?: STSClient;
 }
 
 /** Thrown (as the cause of a failed AWS call) when a role cannot be assumed: the reason is in the message. */
@@ -26,7 +28,7 @@ export class AssumeRoleFailed extends Error {
  * would not). A failure rejects with AssumeRoleFailed naming the role and the reason, never credentials.
  */
 export function assumeRoleCredentials(roleArn: string, externalId: string | undefined, region: string, options: AssumeRoleOptions = {}): AwsCredentialIdentityProvider {
-  const sts = makeStsClient(region, options.scheduler ? 'scheduler' : 'sdk');
+  const sts = options.sts ?? makeStsClient(region, options.scheduler ? 'scheduler' : 'sdk');
   const lane = { account: options.callerAccount ?? 'caller', region, service: 'sts' as const };
   const command = () => new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: ROLE_SESSION_NAME, ...(externalId ? { ExternalId: externalId } : {}) });
   let cached: { identity: AwsCredentialIdentity; refreshAtMs: number; deadlineMs: number } | undefined;

@@ -1,6 +1,7 @@
 import { AimdRateLimiter, DEFAULT_AIMD_SETTINGS, type AimdSettings } from './aimd-rate-limiter.js';
 import { classifyAwsError, type ErrorClass } from './classify-aws-error.js';
 import { SYSTEM_CLOCK, type Clock } from './clock.js';
+import { INITIAL_STS_LANE_RATE } from './constants.js';
 import { RetryBudget } from './retry-budget.js';
 import { SCHEDULER_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 
@@ -94,6 +95,7 @@ export class CallScheduler {
   private readonly random: () => number;
   private readonly policy: RetryPolicy;
   private readonly aimd: AimdSettings;
+  private readonly stsAimd: AimdSettings;
   private readonly isPaced: boolean;
 
   constructor(private readonly settings: SchedulerSettings) {
@@ -102,6 +104,7 @@ export class CallScheduler {
     this.random = settings.random ?? Math.random;
     this.policy = settings.retryPolicy ?? SCHEDULER_RETRY_POLICY;
     this.aimd = { ...DEFAULT_AIMD_SETTINGS, ...settings.aimd };
+    this.stsAimd = { ...this.aimd, initialRate: settings.aimd?.initialRate ?? INITIAL_STS_LANE_RATE };
     this.isPaced = settings.isPaced ?? true;
   }
 
@@ -128,7 +131,7 @@ export class CallScheduler {
     const key = `${id.service}\u0000${id.account}\u0000${id.region}`;
     let lane = this.lanes.get(key);
     if (!lane) {
-      const limiter = this.isPaced ? new AimdRateLimiter(this.aimd, this.clock.now()) : undefined;
+      const limiter = this.isPaced ? new AimdRateLimiter(id.service === 'sts' ? this.stsAimd : this.aimd, this.clock.now()) : undefined;
       lane = { id: { ...id }, limiter, budget: new RetryBudget(), queue: [], isHeldBack: false, isActive: false };
       this.lanes.set(key, lane);
     }

@@ -55,6 +55,10 @@ export const ENABLED_REGION_STATUSES: readonly string[] = ['ENABLED', 'ENABLED_B
 
 /** Calls per second a lane starts at before it has learnt anything. */
 export const INITIAL_LANE_RATE = 10;
+/** The same for STS lanes: every AssumeRole of a read goes through the caller's one lane, and STS allows far more. */
+export const INITIAL_STS_LANE_RATE = 50;
+/** Calls a new lane may send at once, as AWS's own buckets start full: half a second at its initial rate. */
+export const INITIAL_LANE_BURST_SECONDS = 0.5;
 /** The floor of a lane's rate however often it is throttled, calls per second. */
 export const MIN_LANE_RATE = 2;
 /** The ceiling of a lane's rate, calls per second (above it the global budget is the limit anyway). */

@@ -1,5 +1,5 @@
 import { ListAccountsCommand, type Account } from '@aws-sdk/client-organizations';
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
 import type { AwsSettings } from '../config/types.js';
 import { assumeRoleCredentials } from './assume-role-credentials.js';
 import { makeOrganizationsClient, makeStsClient, type AccountAccess } from './aws-clients.js';
@@ -70,8 +70,12 @@ export async function discoverAccounts(settings: AwsSettings, stsRegion: string,
   const callerAccountId = identity.Account!;
   const roleArnForPartition = settings.organizationRoleArn ?? settings.accountRoleArns[0] ?? identity.Arn;
   const partition = (roleArnForPartition && partitionOfArn(roleArnForPartition)) || 'aws';
-  const assume = (roleArn: string) =>
-    assumeRoleCredentials(roleArn, settings.externalId, homeRegionOf(partitionOfArn(roleArn) ?? partition), { scheduler, callerAccount: callerAccountId });
+  const stsClients = new Map<string, STSClient>();
+  const assume = (roleArn: string) => {
+    const region = homeRegionOf(partitionOfArn(roleArn) ?? partition);
+    if (!stsClients.has(region)) stsClients.set(region, makeStsClient(region, 'scheduler'));
+    return assumeRoleCredentials(roleArn, settings.externalId, region, { scheduler, callerAccount: callerAccountId, sts: stsClients.get(region)! });
+  };
   const caller: AccountAccess = { accountId: callerAccountId };
 
   if (settings.accountRoleArns.length > 0) {

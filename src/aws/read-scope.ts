@@ -14,6 +14,8 @@ export interface ScopeReadContext {
   clients: CloudControlClients;
   /** GetResource calls of one scope in flight at once; default: as many as the page has (the scheduler paces them). */
   getConcurrency?: number;
+  /** Pages whose GetResource calls may run while the next page is listed; default PAGES_AHEAD; 1: none. */
+  pagesAhead?: number;
 }
 
 /** Pages of a scope whose GetResource calls may run while the next pages are listed (bounds memory). */
@@ -75,7 +77,7 @@ async function listScope(target: ScanTarget, context: ScopeReadContext, failed: 
       },
     );
     pages.add(tracked);
-    while (pages.size >= PAGES_AHEAD) await Promise.race(pages);
+    while (pages.size >= (context.pagesAhead ?? PAGES_AHEAD)) await Promise.race(pages);
   } while (nextToken);
   await Promise.all(pages);
   if (failures.length > 0) throw failures[0];

@@ -53,14 +53,23 @@ export async function resolveRegions(settings: AwsSettings, accounts: readonly A
   return byAccount;
 }
 
-/** The account's regions whose opt-in status lets it be used, by name. */
+/** The account's usable regions, from Account ListRegions (every page) through the scheduler. */
 async function listEnabledRegions(access: AccountAccess, options: ResolveRegionsOptions): Promise<string[]> {
   const client = makeAccountClient(options.homeRegion, access.credentials, 'scheduler');
   const lane = { account: access.accountId, region: options.homeRegion, service: 'account' as const };
-  const regions = await listAllPages(
-    (nextToken) => options.scheduler.call(lane, () => client.send(new ListRegionsCommand({ MaxResults: 50, ...(nextToken ? { NextToken: nextToken } : {}) }))),
-    (page) => page.Regions ?? [],
-  );
+  try {
+    const regions = await listAllPages(
+      (nextToken) => options.scheduler.call(lane, () => client.send(new ListRegionsCommand({ MaxResults: 50, ...(nextToken ? { NextToken: nextToken } : {}) }))),
+      (page) => page.Regions ?? [],
+    );
+    return enabledNames(regions);
+  } finally {
+    client.destroy();
+  }
+}
+
+/** The names of the regions whose opt-in status lets them be used, sorted. */
+function enabledNames(regions: ReadonlyArray<{ RegionName?: string; RegionOptStatus?: string }>): string[] {
   return regions
     .filter((r) => r.RegionName && ENABLED_REGION_STATUSES.includes(r.RegionOptStatus ?? ''))
     .map((r) => r.RegionName!)

@@ -20,10 +20,12 @@ export type SourceEvent =
  * The order scopes are read in. `interleaved` (aws2port's): every scope at once, the scheduler
  * taking lanes in turn. `port-blocks`: what Port's integration does, kept only to measure against:
  * kind after kind, accounts in blocks of 10, each account's regions in blocks of 10, at most 10
- * GetResource calls of a scope at a time; a block starts when the previous one has ended.
+ * GetResource calls of a scope at a time, a page's calls done before the next page is listed; a
+ * block starts when the previous one has ended.
  */
 export type ScanStrategy = 'interleaved' | 'port-blocks';
 
+/** How scanEstate reads. */
 export interface ScanOptions {
   /** Every AWS call goes through it. */
   scheduler: CallScheduler;
@@ -47,7 +49,7 @@ export function scanEstate(targets: readonly ScanTarget[], options: ScanOptions)
   const channel = new AsyncChannel<SourceEvent>(CHANNEL_CAPACITY);
   const clients = new CloudControlClients();
   const strategy = options.strategy ?? 'interleaved';
-  const context: ScopeReadContext = { scheduler: options.scheduler, clients, ...(strategy === 'port-blocks' ? { getConcurrency: PORT_BLOCK_SIZE } : {}) };
+  const context: ScopeReadContext = { scheduler: options.scheduler, clients, ...(strategy === 'port-blocks' ? { getConcurrency: PORT_BLOCK_SIZE, pagesAhead: 1 } : {}) };
   const readOne = async (target: ScanTarget): Promise<void> => {
     try {
       const itemCount = await readScope(target, context, (items) => channel.push({ type: 'items', scope: target.scope, items }));

@@ -66,9 +66,9 @@ export function planScan(
         const scope = { kind: request.kind, account: account.Id!, region: GLOBAL_REGION };
         targets.push({ scope, readRegion: homeRegion, accountRegions: [], useGetResource: false, organizationAccount: account });
       }
-      if (discovery.organizationAccounts.length === 0) {
+      if (discovery.organizationProblem !== undefined) {
         const scope = { kind: request.kind, account: discovery.managementAccountId ?? discovery.callerAccountId, region: GLOBAL_REGION };
-        skipped.push({ scope, error: discovery.organizationProblem ?? 'Organizations lists no accounts' });
+        skipped.push({ scope, error: discovery.organizationProblem });
       }
       continue;
     }

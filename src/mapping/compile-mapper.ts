@@ -13,7 +13,7 @@ import { FieldGroup, type CompiledField } from './field-group.js';
 import { FieldHalt } from './field-halt.js';
 import type { JqEngine } from './jq-engine.js';
 import type { FieldEvaluation, MapBatchOptions, MapBatchResult, Mapper, MappingIssue } from './mapper.js';
-import { listMappingFields, type MappingField } from './mapping-fields.js';
+import { listMappingFields, type MappingField, type MappingFields } from './mapping-fields.js';
 import { wellFormedValue } from './well-formed-value.js';
 
 /** The selector row of every unit when the selector is the literal `true`. */
@@ -63,19 +63,14 @@ export function compileMapper(resource: ResourceConfig, engine: JqEngine, option
   const isSelectorTrue = !options.isJqOnly && literalValueOf(fields.selector.expression.text) === true;
   const itemsToParse = fields.itemsToParse ? new FieldGroup(engine, [compile(fields.itemsToParse)], batchSize) : null;
   const entity = new FieldGroup(engine, fields.entity.map(compile), batchSize);
-  const assembly = assemblyOf(resource, fields.entity, options.isStrict ?? false);
-
-  return {
-    resource,
-    fields: evaluations,
-    mapBatch: (items, batchOptions) => mapBatch(items, batchOptions ?? {}, { resource, fields, selector: isSelectorTrue ? null : selector, itemsToParse, entity, assembly }),
-  };
+  const mapping: CompiledMapping = { resource, fields, selector: isSelectorTrue ? null : selector, itemsToParse, entity, assembly: assemblyOf(resource, fields.entity, options.isStrict ?? false) };
+  return { resource, fields: evaluations, mapBatch: (items, batchOptions) => mapBatch(items, batchOptions ?? {}, mapping) };
 }
 
 /** A compiled mapping, as mapBatch uses it. */
 interface CompiledMapping {
   resource: ResourceConfig;
-  fields: ReturnType<typeof listMappingFields>;
+  fields: MappingFields;
   /** null when the selector is the literal `true`. */
   selector: FieldGroup | null;
   itemsToParse: FieldGroup | null;

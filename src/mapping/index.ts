@@ -12,7 +12,8 @@
  *   it with an issue. With `itemsToParse`, the selector runs on each element-item.
  * - Every field takes its expression's first output, and null when it yields nothing.
  * - identifier and blueprint are required: an error, null, a non-string, an empty blueprint or an
- *   identifier Port refuses (isValidPortIdentifier) skips the item with an issue. A number is not
+ *   identifier Port refuses (isValidPortIdentifier) skips the item with an issue; only a jq error (or
+ *   a selector that yields no boolean) taints the item's scope (`isScopeTainting`). A number is not
  *   turned into an identifier: Port's identifiers are strings, and a silent conversion would hide a
  *   mapping mistake.
  * - title and icon take a string or null; team and jq relations a string, a list of strings or null;
@@ -26,6 +27,9 @@
  *   rounded to the nearest double. Lone UTF-16 surrogates in items become U+FFFD.
  *
  * Problems with single items are returned as issues, never thrown; nothing is printed.
+ *
+ * Also here: `validateConfigFile` (what `aws2port validate` checks) and `ItemStreamMapper` (what
+ * `aws2port map` runs over a stream of JSON items).
  */
 export { loadJqEngine, type JqEngine, type JqRunResult } from './jq-engine.js';
 export { compileMapper, type CompileMapperOptions } from './compile-mapper.js';

@@ -8,7 +8,7 @@ import type { Mapper } from './mapper.js';
 import { readJsonItems, type ItemChunk } from './read-json-items.js';
 
 /** Items handed to one mapBatch call: large enough to amortise a jq run, small enough to keep output flowing. */
-const STREAM_BATCH_SIZE = 2048;
+const STREAM_BATCH_SIZE = 256;
 
 /** An entity made from an input item. */
 export interface EntityRecord {
@@ -86,7 +86,7 @@ export class ItemStreamMapper {
   }
 
   /** The records of every item of `chunks`, in input order, in groups. Throws Aws2PortError `JqCompileFailed` for a mapping that does not compile. */
-  async *map(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<MapRecord[]> {
+  async *map(chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): AsyncGenerator<MapRecord[]> {
     for await (const chunk of readJsonItems(chunks)) {
       for (let from = 0; from < chunk.entries.length; from += STREAM_BATCH_SIZE) {
         yield this.mapEntries(chunk, from, Math.min(from + STREAM_BATCH_SIZE, chunk.entries.length));

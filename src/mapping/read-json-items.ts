@@ -13,6 +13,7 @@ export interface ItemChunk {
 
 /** A `\u` escape of a UTF-16 surrogate (paired or not), the only way JSON text can give a lone one. */
 const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
+const NEWLINE = 0x0a;
 
 /**
  * Reads items from JSON text arriving in chunks: either one JSON array of items (when the text starts
@@ -20,53 +21,59 @@ const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
  * them in large groups, in order. A line that is not JSON is an entry with an error, and reading goes
  * on; an array that is not well-formed JSON throws Aws2PortError `InputInvalid`.
  */
-export async function* readJsonItems(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<ItemChunk> {
-  const decoder = new StringDecoder('utf8');
+export async function* readJsonItems(chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): AsyncGenerator<ItemChunk> {
   let mode: 'unknown' | 'lines' | 'array' = 'unknown';
   const array = new ArraySplitter();
-  // JSON lines: the text after the last newline seen, the start of the next line.
-  let carry = '';
+  const decoder = new StringDecoder('utf8');
+  // Bytes after the last newline seen (JSON lines), or before the mode is known.
+  let tail: Buffer = Buffer.alloc(0);
   let index = 0;
-  for await (const chunk of chunks) {
-    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
+  for await (const raw of chunks) {
+    let chunk = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
     if (mode === 'unknown') {
-      carry += text;
-      const first = carry.trimStart()[0];
+      tail = Buffer.concat([tail, chunk]);
+      const first = tail.toString('latin1', 0, Math.min(tail.length, 256)).trimStart()[0];
       if (first === undefined) continue;
       mode = first === '[' ? 'array' : 'lines';
-      if (mode === 'lines') continue;
-      const items = array.push(carry);
-      carry = '';
-      if (items.entries.length > 0) yield { firstIndex: index, ...items };
-      index += items.entries.length;
-    } else if (mode === 'array') {
-      const items = array.push(text);
-      if (items.entries.length > 0) yield { firstIndex: index, ...items };
-      index += items.entries.length;
-    } else {
-      const last = text.lastIndexOf('\n');
-      if (last === -1) {
-        carry += text;
-        continue;
-      }
-      const lines = parseLines(carry + text.slice(0, last));
-      carry = text.slice(last + 1);
-      yield { firstIndex: index, ...lines };
-      index += lines.entries.length;
+      chunk = tail;
+      tail = Buffer.alloc(0);
     }
-  }
-  const rest = carry + decoder.end();
-  if (mode === 'array') {
-    array.end(rest);
-  } else if (rest.trim() !== '') {
-    const lines = parseLines(rest);
+    if (mode === 'array') {
+      const items = array.push(decoder.write(chunk));
+      if (items.entries.length > 0) yield { firstIndex: index, ...items };
+      index += items.entries.length;
+      continue;
+    }
+    // JSON lines: decode and parse up to the last newline; a newline byte never falls inside a UTF-8
+    // character, and only the short line cut by the chunk's start is copied.
+    const last = chunk.lastIndexOf(NEWLINE);
+    if (last === -1) {
+      tail = Buffer.concat([tail, chunk]);
+      continue;
+    }
+    const lines: Omit<ItemChunk, 'firstIndex'> = { entries: [], areStringsWellFormed: true };
+    let start = 0;
+    if (tail.length > 0) {
+      start = chunk.indexOf(NEWLINE) + 1;
+      parseLines(Buffer.concat([tail, chunk.subarray(0, start - 1)]).toString('utf8'), lines);
+    }
+    if (start < last) parseLines(chunk.toString('utf8', start, last), lines);
+    tail = Buffer.from(chunk.subarray(last + 1));
     yield { firstIndex: index, ...lines };
+    index += lines.entries.length;
+  }
+  if (mode === 'array') {
+    array.end(decoder.end());
+  } else if (tail.length > 0) {
+    const lines: Omit<ItemChunk, 'firstIndex'> = { entries: [], areStringsWellFormed: true };
+    parseLines(tail.toString('utf8'), lines);
+    if (lines.entries.length > 0) yield { firstIndex: index, ...lines };
   }
 }
 
-/** Parses each non-blank line of `text` as one item. */
-function parseLines(text: string): Omit<ItemChunk, 'firstIndex'> {
-  const entries: ItemChunk['entries'] = [];
+/** Parses each non-blank line of `text` as one item, appending to `lines`. */
+function parseLines(text: string, lines: Omit<ItemChunk, 'firstIndex'>): void {
+  const { entries } = lines;
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
@@ -81,7 +88,12 @@ function parseLines(text: string): Omit<ItemChunk, 'firstIndex'> {
       entries.push({ error: `not JSON: ${(error as Error).message}` });
     }
   }
-  return { entries, areStringsWellFormed: !SURROGATE_ESCAPE.test(text) };
+  if (lines.areStringsWellFormed && hasSurrogateEscape(text)) lines.areStringsWellFormed = false;
+}
+
+/** True when `text` (JSON) holds a `\u` escape of a UTF-16 surrogate. */
+function hasSurrogateEscape(text: string): boolean {
+  return text.includes('\\u') && SURROGATE_ESCAPE.test(text);
 }
 
 /**
@@ -124,7 +136,7 @@ class ArraySplitter {
         if ((code === 0x2c && this.depth === 1) || this.depth === 0) {
           const element = buffer.slice(this.start, position);
           if (code === 0x2c || element.trim() !== '') {
-            if (SURROGATE_ESCAPE.test(element)) isWellFormed = false;
+            if (hasSurrogateEscape(element)) isWellFormed = false;
             entries.push({ item: this.parse(element) });
           }
           this.start = position + 1;

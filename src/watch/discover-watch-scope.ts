@@ -23,13 +23,23 @@ export interface DiscoveredScope {
   unreachable: Array<{ accountId: string; reason: string }>;
 }
 
+/** How discovery runs. */
+export interface DiscoverWatchScopeOptions {
+  /** Every discovery call, and every later refresh of a member's assumed role, goes through it. */
+  scheduler: CallScheduler;
+  /** `--shard I/N`: only the accounts of that shard. */
+  shard?: Shard;
+  /** Read for AWS_REGION; default process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
 /**
  * Finds what watch reads, the way a full read decides it (readEstate): accounts of this shard,
  * their regions, and the scopes of the configured kinds in them. Every call (and every later
  * refresh of a member's assumed role) goes through `scheduler`. Throws when the caller's own
  * identity cannot be read (nothing could work).
  */
-export async function discoverWatchScope(settings: AwsSettings, resources: readonly ResourceConfig[], options: { scheduler: CallScheduler; shard?: Shard; env?: NodeJS.ProcessEnv }): Promise<DiscoveredScope> {
+export async function discoverWatchScope(settings: AwsSettings, resources: readonly ResourceConfig[], options: DiscoverWatchScopeOptions): Promise<DiscoveredScope> {
   const env = options.env ?? process.env;
   const { scheduler } = options;
   const bootstrapRegion = settings.regions[0] ?? environmentRegion(env) ?? BOOTSTRAP_REGION;
@@ -46,10 +56,7 @@ export async function discoverWatchScope(settings: AwsSettings, resources: reado
   const fallbackRegions = settings.regions.length > 0 ? settings.regions : fallback ? [fallback] : [];
   const scan = planScan(resources, discovery, regionsByAccount, fallbackRegions, homeRegion);
   return {
-    scope: new WatchScope(
-      resources.map((r) => r.kind),
-      scan.targets,
-    ),
+    scope: new WatchScope(resources.map((r) => r.kind), scan.targets),
     defaultRegion: fallbackRegions[0] ?? bootstrapRegion,
     unreachable: discovery.unreachable.map((u) => ({ accountId: u.accountId, reason: u.reason })),
   };

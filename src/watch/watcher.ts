@@ -6,7 +6,7 @@ import { compileMapper, loadJqEngine, type Mapper } from '../mapping/index.js';
 import { describeMassDeletion, makePlan, planHasChanges } from '../plan/index.js';
 import { ResourceRecords, type StateStore } from '../../state/index.js';
 import type { BlueprintCachingPortClient } from './blueprint-caching-port-client.js';
-import { discoverWatchScope } from './discover-watch-scope.js';
+import { discoverWatchScope, type DiscoverWatchScopeOptions } from './discover-watch-scope.js';
 import { COALESCE_WINDOW_MS, HEALTHY_RECEIVE_AGE_MS, MAX_CONCURRENT_CYCLES, MAX_MESSAGES_IN_HAND, MAX_RESOURCES_PER_CYCLE, STOP_TIMEOUT_MS } from './constants.js';
 import type { EventOutcome } from './event-outcome.js';
 import { EventQueue } from './event-queue.js';
@@ -399,7 +399,7 @@ export class Watcher {
   }
 }
 
-function discoveryOptions(options: WatcherOptions, scheduler: CallScheduler) {
+function discoveryOptions(options: WatcherOptions, scheduler: CallScheduler): DiscoverWatchScopeOptions {
   return { scheduler, ...(options.shard ? { shard: options.shard } : {}), ...(options.env ? { env: options.env } : {}) };
 }
 

@@ -5,10 +5,12 @@ import { AimdRateLimiter, type AimdSettings } from '../../src/aws/aimd-rate-limi
 const SETTINGS: AimdSettings = { initialRate: 10, minRate: 2, maxRate: 50, increasePerSecond: 1, decreaseFactor: 0.5 };
 
 describe(AimdRateLimiter.name, () => {
-  it('lets calls leave evenly spaced at its rate, never in a burst', () => {
+  it('starts with half a second of calls in hand, then lets calls leave evenly spaced at its rate', () => {
     const limiter = new AimdRateLimiter(SETTINGS, 0);
-    assert.equal(limiter.waitMs(0), 0);
-    limiter.take(0);
+    for (let i = 0; i < 5; i++) {
+      assert.equal(limiter.waitMs(0), 0);
+      limiter.take(0);
+    }
     assert.equal(limiter.waitMs(0), 100);
     assert.equal(limiter.waitMs(60), 40);
     // a long quiet spell saves up one token, no more

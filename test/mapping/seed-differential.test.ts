@@ -8,7 +8,7 @@ import { generateSeedItems } from './generate-seed-items.js';
 import { SEED_RESOURCES } from './seed-mapping.js';
 
 const engine = await loadJqEngine();
-const ITEMS_PER_KIND = 1500;
+const ITEMS_PER_KIND = 3000;
 
 /**
  * Seed items, one in three damaged the way real data and bad samples are: a field removed, nulled

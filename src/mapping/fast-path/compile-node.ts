@@ -83,7 +83,7 @@ function variable(name: string, scope: Scope): Evaluator {
 }
 
 /** `f(value)` on each output; `f` may throw. */
-export function map(operand: Evaluator, f: (value: unknown) => unknown): Evaluator {
+function map(operand: Evaluator, f: (value: unknown) => unknown): Evaluator {
   const one = operand.one;
   if (one) {
     return single((input, frame) => {
@@ -94,7 +94,7 @@ export function map(operand: Evaluator, f: (value: unknown) => unknown): Evaluat
   return { one: null, each: (input, frame, emit) => operand.each(input, frame, (value) => emit(f(value))) };
 }
 
-export function pipe(left: Evaluator, right: Evaluator): Evaluator {
+function pipe(left: Evaluator, right: Evaluator): Evaluator {
   const leftOne = left.one;
   const rightOne = right.one;
   if (leftOne && rightOne) {
@@ -293,7 +293,7 @@ function bind(source: Evaluator, body: Evaluator): Evaluator {
 }
 
 /** `[body]`: every output of the body, in one new array. */
-export function collect(body: Evaluator | null): Evaluator {
+function collect(body: Evaluator | null): Evaluator {
   if (!body) return single(() => []);
   const bodyOne = body.one;
   if (bodyOne) {

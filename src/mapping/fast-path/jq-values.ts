@@ -63,7 +63,7 @@ export function hasIndexLikeKey(object: Record<string, unknown>): boolean {
 }
 
 /** jq's order of strings: by code point (UTF-16 order differs above U+D7FF). */
-export function compareStrings(a: string, b: string): number {
+function compareStrings(a: string, b: string): number {
   if (a === b) return 0;
   const length = Math.min(a.length, b.length);
   for (let index = 0; index < length; index += 1) {
