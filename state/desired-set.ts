@@ -89,7 +89,10 @@ export class DesiredSet {
   /** How many desired entities equal their record (no write needed). */
   countUnchanged(): number {
     const row = this.db
-      .prepare('SELECT count(*) AS n FROM temp.desired d JOIN main.entities e ON e.blueprint = d.blueprint AND e.identifier = d.identifier WHERE e.hash = d.hash')
+      .prepare(
+        `SELECT count(*) AS n FROM temp.desired d JOIN main.entities e ON e.blueprint = d.blueprint AND e.identifier = d.identifier
+         WHERE e.hash = d.hash AND e.kind = d.kind AND e.account = d.account AND e.region = d.region AND e.aws_identifier IS d.aws_identifier`,
+      )
       .get() as { n: number };
     return row.n;
   }

@@ -61,7 +61,9 @@ export class PlannedChanges {
 
   /**
    * Fills the table from the diff of `temp.desired` against the state, in plan order. Deletions are
-   * state rows of vouched scopes (`temp.vouched_scopes`) that no desired entity has.
+   * state rows of vouched scopes (`temp.vouched_scopes`) that no desired entity has. An entity whose
+   * body is unchanged but whose owner (scope or AWS identifier) moved is an update too, so the state
+   * learns its new owner (invariant 1 reasons by owner); apply writes nothing to Port for it.
    */
   fillFromDiff(): void {
     this.db.exec(`
@@ -77,9 +79,11 @@ export class PlannedChanges {
         FROM temp.desired d
         WHERE NOT EXISTS (SELECT 1 FROM main.entities e WHERE e.blueprint = d.blueprint AND e.identifier = d.identifier)
         UNION ALL
-        SELECT 2, 'update', d.blueprint, d.identifier, d.kind, d.account, d.region, d.aws_identifier, e.body, d.body, NULL
+        SELECT 2, 'update', d.blueprint, d.identifier, d.kind, d.account, d.region, d.aws_identifier, e.body, d.body,
+               CASE WHEN e.hash = d.hash THEN 'now produced by ' || d.kind || ' ' || d.account || ' ' || d.region || ' ' || coalesce(d.aws_identifier, '?')
+                    || ' (was ' || e.kind || ' ' || e.account || ' ' || e.region || ' ' || coalesce(e.aws_identifier, '?') || '): recorded, nothing written' END
         FROM temp.desired d JOIN main.entities e ON e.blueprint = d.blueprint AND e.identifier = d.identifier
-        WHERE e.hash <> d.hash
+        WHERE e.hash <> d.hash OR e.kind <> d.kind OR e.account <> d.account OR e.region <> d.region OR e.aws_identifier IS NOT d.aws_identifier
       ) ORDER BY ord, blueprint, identifier;
     `);
   }

@@ -1,4 +1,4 @@
-import { Semaphore } from '../aws/semaphore.js';
+import { Semaphore } from '../concurrency/index.js';
 import { relationTargetsOf, type BlueprintDefinition } from '../config/index.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { entityAddress } from '../plan/plan-document.js';
@@ -81,8 +81,16 @@ class ApplyRun {
   private async upsert(blueprint: string, changes: PlannedChange[], isFirstTry: boolean): Promise<void> {
     const { port, store, config } = this.options;
     const upsertOptions = { merge: config.enableMergeEntity, createMissingRelatedEntities: config.createMissingRelatedEntities };
+    const ownerMoves = changes.filter(isOwnerMoveOnly);
+    if (ownerMoves.length > 0) {
+      store.recordWrites((writer) => {
+        for (const c of ownerMoves) writer.putEntity({ blueprint, identifier: c.identifier, scope: c.scope, awsIdentifier: c.awsIdentifier, entity: c.after! });
+      });
+      for (const c of ownerMoves) this.report(c, { identifier: c.identifier, ok: true });
+    }
+    const writes = changes.filter((c) => !isOwnerMoveOnly(c));
     await Promise.all(
-      splitIntoBatches(changes, (c) => jsonBytes(c.after)).map((batch) =>
+      splitIntoBatches(writes, (c) => jsonBytes(c.after)).map((batch) =>
         this.budget.run(async () => {
           const writes = await port.upsertEntities(blueprint, batch.map((c) => c.after!), upsertOptions);
           store.recordWrites((writer) => {
@@ -136,6 +144,11 @@ class ApplyRun {
     }
     this.options.onProgress?.({ address, action: change.action, outcome, done: this.done, total: this.total, ...(write.ok ? {} : { error: `${write.error}: ${write.message}` }) });
   }
+}
+
+/** An update whose body is the recorded one: only its owner moved, so there is nothing to write to Port. */
+function isOwnerMoveOnly(change: PlannedChange): boolean {
+  return change.action === 'update' && JSON.stringify(change.before) === JSON.stringify(change.after);
 }
 
 /** Port refused the entity because an entity it relates to does not exist (yet). */

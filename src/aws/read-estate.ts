@@ -47,11 +47,13 @@ export interface EstateRead {
    */
   knownAccounts: string[];
   /**
-   * True when an account missing from `knownAccounts` is gone for sure. False when Organizations
-   * could not be listed, when some account's regions are unknown, or under `--shard` (the accounts of
-   * other shards are not this run's to judge), so that nothing such an account owns is deleted.
+   * True when an account of this run (see `isAccountOfRun`) missing from `knownAccounts` is gone for
+   * sure. False when Organizations could not be listed, or when some account's regions are unknown,
+   * so that nothing such an account owns is deleted.
    */
   isAccountListComplete: boolean;
+  /** Whether an account is this run's to judge: under `--shard`, only the accounts of this shard. */
+  isAccountOfRun: (accountId: string) => boolean;
   unreachable: UnreachableAccount[];
   /** Every scope this run set out to read, readable or not. */
   intendedScopes: Scope[];
@@ -103,7 +105,8 @@ export async function readEstate(settings: AwsSettings, resources: readonly Reso
   const events = scanEstate(scan.targets, { scheduler, ...(tuning.strategy ? { strategy: tuning.strategy } : {}), ...(tuning.random ? { random: tuning.random } : {}) });
   return {
     knownAccounts: accounts.filter((account) => !uncertain.has(account)),
-    isAccountListComplete: discovery.isComplete && !options.shard && uncertain.size === 0,
+    isAccountListComplete: discovery.isComplete && uncertain.size === 0,
+    isAccountOfRun: (accountId) => !options.shard || isAccountInShard(accountId, options.shard),
     unreachable: discovery.unreachable,
     intendedScopes,
     skipped: scan.skipped,

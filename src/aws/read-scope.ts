@@ -6,7 +6,7 @@ import { organizationAccountItem } from './organization-account-item.js';
 import type { RawItem } from './raw-item.js';
 import { readListedItem } from './read-listed-item.js';
 import type { ScanTarget } from './scan-targets.js';
-import { Semaphore } from './semaphore.js';
+import { Semaphore } from '../concurrency/index.js';
 
 /** What reading a scope needs. */
 export interface ScopeReadContext {

@@ -84,6 +84,7 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
       intendedScopes: new Set(read.intendedScopes.map(scopeKey)),
       knownAccounts: new Set(read.knownAccounts),
       isAccountListComplete: read.isAccountListComplete,
+      isAccountOfRun: read.isAccountOfRun,
     });
     for (const { scope, reason } of vouched) desired.vouchFor([scope], reason);
 

@@ -12,8 +12,10 @@ export interface ReadCoverage {
   intendedScopes: ReadonlySet<string>;
   /** Every account this run knows of (read or unreachable). */
   knownAccounts: ReadonlySet<string>;
-  /** True when the account list is the whole truth (see AccountDiscovery.isComplete). */
+  /** True when an account of this run missing from `knownAccounts` is gone for sure. */
   isAccountListComplete: boolean;
+  /** Whether an account is this run's to judge (under `--shard`, only this shard's). */
+  isAccountOfRun: (accountId: string) => boolean;
 }
 
 /** A scope whose entities may be deleted when not produced, and why that is safe. */
@@ -44,7 +46,7 @@ function vouchReason(scope: Scope, coverage: ReadCoverage): string | undefined {
   if (coverage.intendedScopes.has(key)) return undefined;
   if (!coverage.configuredKinds.has(scope.kind)) return `${scope.kind} is no longer in the config`;
   if (!coverage.knownAccounts.has(scope.account)) {
-    return coverage.isAccountListComplete ? `account ${scope.account} is no longer read` : undefined;
+    return coverage.isAccountListComplete && coverage.isAccountOfRun(scope.account) ? `account ${scope.account} is no longer read` : undefined;
   }
   return `region ${scope.region} is no longer read for ${scope.kind}`;
 }

@@ -7,7 +7,7 @@ import { entityAddress, makeResourcePlan, planHasChanges, type Plan, type Resour
 import type { PortClient } from '../port/index.js';
 import type { StateStore } from '../../state/index.js';
 import type { ResourceResult } from './held-message.js';
-import type { Limiter } from './limiter.js';
+import type { Semaphore } from '../concurrency/index.js';
 import { rereadResource } from './reread-resource.js';
 import { formatRef, scopeOfRef, type ResourceRef } from './resource-ref.js';
 import type { WatchLogger } from './watch-logger.js';
@@ -25,9 +25,9 @@ export interface ReconcileContext {
   /** Port requests in flight at once (per apply). */
   parallelism: number;
   /** The GetResource budget shared by every cycle (--parallelism calls in flight). */
-  reads: Limiter;
+  reads: Semaphore;
   /** One plan at a time: a plan lives in the cycle connection's one temporary table. */
-  applies: Limiter;
+  applies: Semaphore;
   blueprints?: readonly BlueprintDefinition[];
   metrics: WatchMetrics;
   log: WatchLogger;

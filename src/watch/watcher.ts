@@ -13,7 +13,7 @@ import { EventQueue } from './event-queue.js';
 import { HeldMessage, type ReceivedMessage } from './held-message.js';
 import { interpretMessage, type InterpretContext } from './interpret-message.js';
 import type { HealthReport } from './metrics-server.js';
-import { Limiter } from './limiter.js';
+import { Semaphore } from '../concurrency/index.js';
 import { MessageDeleter } from './message-deleter.js';
 import { pause } from './pause.js';
 import { QueuePoller } from './queue-poller.js';
@@ -86,8 +86,8 @@ export class Watcher {
   private scope: WatchScope;
   /** Cycles in progress (reading, or waiting to apply, or applying). */
   private cyclesRunning = 0;
-  private readonly reads: Limiter;
-  private readonly applies = new Limiter(1);
+  private readonly reads: Semaphore;
+  private readonly applies = new Semaphore(1);
   private stopping: Promise<void> | undefined;
   private lastReceiveAt = performance.now();
   /** False until the first resync: the accounts were just discovered by `start`. */
@@ -105,7 +105,7 @@ export class Watcher {
   ) {
     const { log, metrics } = options;
     this.scope = scope;
-    this.reads = new Limiter(options.parallelism);
+    this.reads = new Semaphore(options.parallelism);
     this.queue = new EventQueue({ queueUrl: options.queueUrl, fallbackRegion: defaultRegion, ...(options.env ? { env: options.env } : {}) });
     const records = new ResourceRecords(options.cycleStore.db);
     this.interpretContext = { queueAccount: this.queue.account, accountOfBucket: (name) => records.listAccountsOf('AWS::S3::Bucket', name)[0] };

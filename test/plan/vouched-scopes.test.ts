@@ -17,6 +17,7 @@ function coverage(overrides: Partial<ReadCoverage> = {}): ReadCoverage {
     intendedScopes: new Set([scopeKey(BUCKETS_111), scopeKey(EC2_111_EU)]),
     knownAccounts: new Set(['111111111111']),
     isAccountListComplete: true,
+    isAccountOfRun: () => true,
     ...overrides,
   };
 }
@@ -43,6 +44,13 @@ describe('vouchedScopes', () => {
   it('vouches for an account gone from a complete account list, but not from an incomplete one', () => {
     assert.match(reasons([EC2_333_EU], coverage())[scopeKey(EC2_333_EU)]!, /account 333333333333/);
     assert.deepEqual(reasons([EC2_333_EU], coverage({ isAccountListComplete: false })), {});
+  });
+
+  it('under --shard, vouches for a gone account of this shard only', () => {
+    const thisShard = coverage({ isAccountOfRun: (account) => account === '333333333333' });
+    assert.match(reasons([EC2_333_EU], thisShard)[scopeKey(EC2_333_EU)]!, /account 333333333333/);
+    const otherShard = coverage({ isAccountOfRun: () => false });
+    assert.deepEqual(reasons([EC2_333_EU], otherShard), {});
   });
 
   it('vouches for nothing outside the planned kinds (--target)', () => {

@@ -85,3 +85,18 @@ describe('DesiredSet and PlannedChanges', () => {
     assert.equal(store.countEntities(), 3);
   });
 });
+
+describe('an entity whose owner moves with the same content', () => {
+  it('is planned as an update that names the move, and nothing else changes', () => {
+    const store = storeWithRecords();
+    const desired = new DesiredSet(store.db);
+    desired.add([aDesired('a', { scope: INSTANCES }), aDesired('b'), aDesired('i-1', { scope: INSTANCES })]);
+    const rows = diff(store);
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0]![0], 'update');
+    assert.equal(rows[0]![1], 'a');
+    assert.match(rows[0]![2]!, /now produced by AWS::EC2::Instance 111111111111 eu-west-1 a \(was AWS::S3::Bucket 111111111111 global a\)/);
+    assert.equal(desired.countUnchanged(), 2);
+    desired.close();
+  });
+});

@@ -24,6 +24,8 @@ export interface CliOptions {
   isEchoed?: boolean;
   /** Kill the CLI with SIGKILL this many ms after it starts (a crash at a moment of the test's choosing). */
   killAfterMs?: number;
+  /** Kill the CLI with SIGKILL as soon as this turns true (checked every millisecond or so). */
+  killWhen?: () => boolean;
   /** Read and drop stdout instead of keeping it (huge outputs in benchmarks). */
   isStdoutDiscarded?: boolean;
 }
@@ -51,9 +53,11 @@ export function runCli(args: readonly string[], options: CliOptions): Promise<Cl
       if (options.isEchoed) process.stderr.write(chunk);
     });
     const killer = options.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
+    const watcher = options.killWhen === undefined ? undefined : setInterval(() => options.killWhen!() && child.kill('SIGKILL'), 1);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(killer);
+      clearInterval(watcher);
       resolve({ code: code ?? -1, stdout, stderr, ...(signal ? { signal } : {}) });
     });
     child.stdin.end(options.input ?? '');

@@ -29,6 +29,8 @@ export interface World {
   run(args: readonly string[], input?: string): Promise<CliRun>;
   /** Runs the CLI and kills it with SIGKILL after `ms`. */
   runKilledAfter(args: readonly string[], ms: number): Promise<CliRun>;
+  /** Runs the CLI and kills it with SIGKILL as soon as `condition` holds. */
+  runKilledWhen(args: readonly string[], condition: () => boolean): Promise<CliRun>;
   close(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     env,
     run: (args, input) => runCli(args, { cwd: dir, env, ...(input === undefined ? {} : { input }) }),
     runKilledAfter: (args, ms) => runCli(args, { cwd: dir, env, killAfterMs: ms }),
+    runKilledWhen: (args, condition) => runCli(args, { cwd: dir, env, killWhen: condition }),
     close: async () => {
       await Promise.all([aws.close(), port.close()]);
       rmSync(dir, { recursive: true, force: true });

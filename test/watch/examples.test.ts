@@ -109,7 +109,7 @@ describe('examples/watch/iam-policy.json', () => {
   const actions = (policy.Statement as Json[]).flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]) as string[]);
 
   it('grants what aws2port calls', () => {
-    for (const action of ['cloudcontrol:ListResources', 'cloudcontrol:GetResource', 'organizations:ListAccounts', 'account:ListRegions', 'sts:AssumeRole', 'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes']) {
+    for (const action of ['cloudformation:ListResources', 'cloudformation:GetResource', 'organizations:ListAccounts', 'account:ListRegions', 'sts:AssumeRole', 'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes']) {
       assert.ok(actions.includes(action), action);
     }
     assert.equal(policy.Version, '2012-10-17');

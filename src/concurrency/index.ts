@@ -1,0 +1,5 @@
+/**
+ * Concurrency primitives shared by the stages that run many calls at once (the source's reads,
+ * apply's Port requests, watch's cycles). Knows nothing of AWS or Port.
+ */
+export { Semaphore } from './semaphore.js';
