@@ -4,7 +4,6 @@ import { Aws2PortError } from '../../src/errors/index.js';
 import {
   assertPlanApplicable,
   describeMassDeletion,
-  makePlan,
   planHasChanges,
   readPlanFile,
   renderPlanText,
@@ -16,7 +15,7 @@ import type { Args } from '../arguments.js';
 import { confirmActions } from '../confirm.js';
 import { loadConfigOrThrow, loadConfiguredBlueprints, openStore } from '../context.js';
 import type { Output } from '../output.js';
-import { ScanProgressView } from '../views/scan-progress-view.js';
+import { planWithProgress } from '../plan-with-progress.js';
 import { ApplyProgressView } from '../views/apply-progress-view.js';
 
 type ApplyArgs = Extract<Args, { command: 'apply' }>;
@@ -66,18 +65,7 @@ async function planForApply(
   definitions: BlueprintDefinition[] | undefined,
   output: Output,
 ): Promise<Plan | undefined> {
-  const scanProgress = new ScanProgressView(output, args);
-  const plan = await makePlan({
-    config,
-    store,
-    targets: args.targets,
-    parallelism: args.parallelism,
-    log: output.log,
-    ...(args.shard ? { shard: args.shard } : {}),
-    onScanProgress: (progress) => scanProgress.update(progress),
-    ...(definitions ? { blueprints: { definitions, port } } : {}),
-  });
-  scanProgress.finish();
+  const plan = await planWithProgress(args, config, store, output, definitions ? { definitions, port } : undefined);
   if (!args.json) await renderPlanText(plan, output.stdout, output.style);
   if (!planHasChanges(plan.header)) {
     plan.changes.close();

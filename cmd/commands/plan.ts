@@ -1,9 +1,9 @@
-import { makePlan, planHasChanges, renderPlanText, savePlanFile, writePlanJson } from '../../src/plan/index.js';
+import { planHasChanges, renderPlanText, savePlanFile, writePlanJson } from '../../src/plan/index.js';
 import type { Args } from '../arguments.js';
 import { PortClient, portConnectionFromEnv } from '../../src/port/index.js';
 import { loadConfigOrThrow, loadConfiguredBlueprints, openStore } from '../context.js';
 import type { Output } from '../output.js';
-import { ScanProgressView } from '../views/scan-progress-view.js';
+import { planWithProgress } from '../plan-with-progress.js';
 
 /** `aws2port plan`: exit 0, or 2 with --detailed-exitcode when there are changes. */
 export async function runPlan(args: Extract<Args, { command: 'plan' }>, output: Output): Promise<number> {
@@ -12,19 +12,7 @@ export async function runPlan(args: Extract<Args, { command: 'plan' }>, output: 
   const port = definitions ? new PortClient(portConnectionFromEnv(process.env, args.parallelism)) : undefined;
   const store = openStore(args);
   try {
-    const scanProgress = new ScanProgressView(output, args);
-    const plan = await makePlan({
-      config,
-      store,
-      targets: args.targets,
-      parallelism: args.parallelism,
-      log: output.log,
-      isStrict: args.isStrict,
-      ...(args.shard ? { shard: args.shard } : {}),
-      onScanProgress: (progress) => scanProgress.update(progress),
-      ...(definitions && port ? { blueprints: { definitions, port } } : {}),
-    });
-    scanProgress.finish();
+    const plan = await planWithProgress(args, config, store, output, definitions && port ? { definitions, port } : undefined);
     if (args.out) await savePlanFile(args.out, plan);
     if (args.json) await writePlanJson(plan, output.stdout);
     else await renderPlanText(plan, output.stdout, output.style);

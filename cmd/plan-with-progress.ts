@@ -1,0 +1,33 @@
+import type { BlueprintDefinition, ResolvedConfig } from '../src/config/index.js';
+import { makePlan, type Plan } from '../src/plan/index.js';
+import type { PortClient } from '../src/port/index.js';
+import type { StateStore } from '../state/index.js';
+import type { CommonArgs } from './arguments.js';
+import type { Output } from './output.js';
+import { ScanProgressView } from './views/scan-progress-view.js';
+
+/** The blueprints file's definitions and the Port client to look them up with. */
+export interface PlannedBlueprints {
+  definitions: readonly BlueprintDefinition[];
+  port: PortClient;
+}
+
+/** Makes the plan of `plan` and `apply` from their flags, showing the AWS read's progress meanwhile. */
+export async function planWithProgress(args: CommonArgs, config: ResolvedConfig, store: StateStore, output: Output, blueprints?: PlannedBlueprints): Promise<Plan> {
+  const scanProgress = new ScanProgressView(output, args);
+  try {
+    return await makePlan({
+      config,
+      store,
+      targets: args.targets,
+      parallelism: args.parallelism,
+      log: output.log,
+      isStrict: args.isStrict,
+      ...(args.shard ? { shard: args.shard } : {}),
+      onScanProgress: (progress) => scanProgress.update(progress),
+      ...(blueprints ? { blueprints } : {}),
+    });
+  } finally {
+    scanProgress.finish();
+  }
+}
