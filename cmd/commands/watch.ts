@@ -45,6 +45,7 @@ export async function runWatch(args: WatchArgs, output: Output): Promise<number>
       parallelism: args.parallelism,
       maxReceives: args.maxReceives,
       resyncIntervalMs: args.resyncIntervalMs,
+      isStrict: args.isStrict,
       ...(args.shard ? { shard: args.shard } : {}),
       ...(blueprints ? { blueprints } : {}),
       log,

@@ -45,6 +45,8 @@ export interface WatcherOptions {
   maxReceives: number;
   /** Full plan+apply every this many ms (with jitter); 0: only at start. */
   resyncIntervalMs: number;
+  /** `--strict`: a jq error in a mapped field skips the item instead of nulling the field. */
+  isStrict?: boolean;
   shard?: { index: number; count: number };
   /** The config's blueprints file, when it names one. */
   blueprints?: readonly BlueprintDefinition[];
@@ -134,7 +136,7 @@ export class Watcher {
     const resources = watchedResources(options);
     const engine = await loadJqEngine();
     const mappersByKind = new Map<string, Mapper[]>();
-    for (const resource of resources) mappersByKind.set(resource.kind, [...(mappersByKind.get(resource.kind) ?? []), compileMapper(resource, engine)]);
+    for (const resource of resources) mappersByKind.set(resource.kind, [...(mappersByKind.get(resource.kind) ?? []), compileMapper(resource, engine, { isStrict: options.isStrict ?? false })]);
     const scheduler = new CallScheduler({ parallelism: options.parallelism });
     const discovered = await discoverWatchScope(options.config.aws, resources, discoveryOptions(options, scheduler));
     const { scope } = discovered;
@@ -325,6 +327,7 @@ export class Watcher {
         store: options.store,
         targets: options.targets,
         parallelism: options.parallelism,
+        isStrict: options.isStrict ?? false,
         log: (message) => log.log('info', 'resync_progress', message.trim()),
         ...(options.shard ? { shard: options.shard } : {}),
         ...(options.blueprints ? { blueprints: { definitions: options.blueprints, port: options.port } } : {}),
