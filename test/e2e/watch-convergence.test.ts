@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { buildResource } from '../simulators/aws/index.js';
-import { startWorld, type World } from '../support/world.js';
+import type { World } from '../support/world.js';
 import { cloudTrailEvent, instanceStateChange } from '../watch/event-builders.js';
-import { startWatch, waitUntil, type WatchProcess } from '../watch/watch-process.js';
+import { useWatchedWorld, waitUntil, type WatchProcess } from '../watch/watch-process.js';
 
 const ACCOUNT = '111111111111';
 
@@ -18,15 +18,7 @@ describe('watch: duplicated, late and reordered events converge on AWS as it is'
     return depth.visible + depth.inFlight === 0;
   };
 
-  before(async () => {
-    world = await startWorld();
-    queueUrl = world.aws.createQueue('events', { visibilityTimeoutSeconds: 2 });
-    watch = await startWatch(world, queueUrl);
-  });
-  after(async () => {
-    await watch?.stop();
-    await world?.close();
-  });
+  useWatchedWorld({ visibilityTimeoutSeconds: 2 }, (started) => ({ world, queueUrl, watch } = started));
 
   it('writes a resource announced five times once', async () => {
     const bucket = buildResource({ type: 'AWS::S3::Bucket', account: ACCOUNT, region: 'us-east-1', name: 'dup-announced', tags: { team: 'a' } });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { buildResource } from '../simulators/aws/index.js';
-import { startWorld, type World } from '../support/world.js';
+import type { World } from '../support/world.js';
 import { cloudTrailEvent, instanceStateChange, nativeEvent, s3Notification, snsEnvelope } from '../watch/event-builders.js';
-import { startWatch, waitUntil, type WatchProcess } from '../watch/watch-process.js';
+import { useWatchedWorld, waitUntil, type WatchProcess } from '../watch/watch-process.js';
 
 const MANAGEMENT = '111111111111';
 const MEMBER = '222222222222';
@@ -15,15 +15,7 @@ describe('watch: every way an event reaches the queue', () => {
   const send = (event: unknown) => world.aws.sendMessage(queueUrl, JSON.stringify(event));
   const inPort = (identifier: string) => world.port.entity('cloudResource', identifier);
 
-  before(async () => {
-    world = await startWorld();
-    queueUrl = world.aws.createQueue('events', { visibilityTimeoutSeconds: 2 });
-    watch = await startWatch(world, queueUrl);
-  });
-  after(async () => {
-    await watch?.stop();
-    await world?.close();
-  });
+  useWatchedWorld({ visibilityTimeoutSeconds: 2 }, (started) => ({ world, queueUrl, watch } = started));
 
   it('applies a native EC2 instance state-change event', async () => {
     const instance = buildResource({ type: 'AWS::EC2::Instance', account: MEMBER, region: 'eu-west-1', name: 'i-0abc0000000000001', tags: { Name: 'native' } });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { buildResource } from '../simulators/aws/index.js';
-import { startWorld, type World } from '../support/world.js';
+import type { World } from '../support/world.js';
 import { cloudTrailEvent, nativeEvent, S3_TEST_EVENT, snsEnvelope } from '../watch/event-builders.js';
-import { startWatch, waitUntil, type WatchProcess } from '../watch/watch-process.js';
+import { useWatchedWorld, waitUntil, type WatchProcess } from '../watch/watch-process.js';
 
 const ACCOUNT = '111111111111';
 
@@ -15,15 +15,7 @@ describe('watch: failures and messages it cannot use', () => {
   const depth = () => world.aws.queueDepth(queueUrl);
   const outcome = (name: string) => watch.metric('aws2port_watch_events_total', { outcome: name });
 
-  before(async () => {
-    world = await startWorld();
-    queueUrl = world.aws.createQueue('events', { visibilityTimeoutSeconds: 1 });
-    watch = await startWatch(world, queueUrl, ['--max-receives', '2']);
-  });
-  after(async () => {
-    await watch?.stop();
-    await world?.close();
-  });
+  useWatchedWorld({ visibilityTimeoutSeconds: 1, args: ['--max-receives', '2'] }, (started) => ({ world, queueUrl, watch } = started));
 
   it('leaves a message whose write Port refused in the queue, and applies it on redelivery', async () => {
     // GIVEN Port refuses the new bucket's entity

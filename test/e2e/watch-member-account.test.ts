@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { buildResource } from '../simulators/aws/index.js';
-import { startWorld, type World } from '../support/world.js';
+import type { World } from '../support/world.js';
 import { cloudTrailEvent } from '../watch/event-builders.js';
-import { startWatch, waitUntil, type WatchProcess } from '../watch/watch-process.js';
+import { useWatchedWorld, waitUntil, type WatchProcess } from '../watch/watch-process.js';
 
 const MEMBER = '222222222222';
 
@@ -12,15 +12,7 @@ describe('watch: an event from a member account', () => {
   let watch: WatchProcess;
   let queueUrl: string;
 
-  before(async () => {
-    world = await startWorld();
-    queueUrl = world.aws.createQueue('central-events', { visibilityTimeoutSeconds: 2 });
-    watch = await startWatch(world, queueUrl);
-  });
-  after(async () => {
-    await watch?.stop();
-    await world?.close();
-  });
+  useWatchedWorld({ visibilityTimeoutSeconds: 2, queueName: 'central-events' }, (started) => ({ world, queueUrl, watch } = started));
 
   it("re-reads the resource with that account's assumed role, in the event's region", async () => {
     // GIVEN a bucket created in the member account after the first resync

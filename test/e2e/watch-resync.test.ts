@@ -1,22 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { buildResource } from '../simulators/aws/index.js';
-import { startWorld, type World } from '../support/world.js';
-import { startWatch, waitUntil, type WatchProcess } from '../watch/watch-process.js';
+import type { World } from '../support/world.js';
+import { useWatchedWorld, waitUntil, type WatchProcess } from '../watch/watch-process.js';
 
 describe('watch: the periodic full resync', () => {
   let world: World;
   let watch: WatchProcess;
 
-  before(async () => {
-    world = await startWorld();
-    const queueUrl = world.aws.createQueue('events', { visibilityTimeoutSeconds: 2 });
-    watch = await startWatch(world, queueUrl, ['--resync-interval', '2s']);
-  });
-  after(async () => {
-    await watch?.stop();
-    await world?.close();
-  });
+  useWatchedWorld({ visibilityTimeoutSeconds: 2, args: ['--resync-interval', '2s'] }, (started) => ({ world, watch } = started));
 
   it('corrects a change whose event never came, at the next resync (every interval, with jitter)', async () => {
     // GIVEN a bucket created in AWS whose event was lost

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { CLI_PATH } from '../support/run-cli.js';
-import type { World } from '../support/world.js';
+import { after, before } from 'node:test';
+import { startWorld, type World, type WorldOptions } from '../support/world.js';
 
 /** One JSON log line of `aws2port watch` (stderr is not a terminal, so logs are JSON lines). */
 export interface WatchLogLine {
@@ -148,4 +149,41 @@ export async function waitUntil(condition: () => boolean | Promise<boolean>, wha
 
 function describe(logs: readonly WatchLogLine[], other: readonly string[]): string {
   return [...logs.slice(-30).map((l) => JSON.stringify(l)), ...other.slice(-20)].join('\n');
+}
+
+/** A world, its events queue and a running watch. */
+export interface WatchedWorld {
+  world: World;
+  queueUrl: string;
+  watch: WatchProcess;
+}
+
+/** Options of useWatchedWorld. */
+export interface WatchedWorldOptions {
+  /** Seconds before a received, undeleted message comes back. */
+  visibilityTimeoutSeconds: number;
+  /** Default `events`. */
+  queueName?: string;
+  /** Extra flags for `watch`. */
+  args?: readonly string[];
+  world?: WorldOptions;
+}
+
+/**
+ * Starts a world, an events queue and `aws2port watch` on it before the suite's tests, and stops
+ * them after; `onStarted` receives them for the tests to use.
+ */
+export function useWatchedWorld(options: WatchedWorldOptions, onStarted: (started: WatchedWorld) => void): void {
+  let world: World | undefined;
+  let watch: WatchProcess | undefined;
+  before(async () => {
+    world = await startWorld(options.world);
+    const queueUrl = world.aws.createQueue(options.queueName ?? 'events', { visibilityTimeoutSeconds: options.visibilityTimeoutSeconds });
+    watch = await startWatch(world, queueUrl, options.args ?? []);
+    onStarted({ world, queueUrl, watch });
+  });
+  after(async () => {
+    await watch?.stop();
+    await world?.close();
+  });
 }
