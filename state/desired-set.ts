@@ -78,6 +78,11 @@ export class DesiredSet {
     return conflicts;
   }
 
+  /** True when a desired entity has this address. */
+  has(blueprint: string, identifier: string): boolean {
+    return this.findExisting.get(blueprint, identifier) !== undefined;
+  }
+
   /** Marks scopes whose read this run vouches that what they did not produce is gone. */
   vouchFor(scopes: readonly Scope[], reason: string): void {
     const insert = this.db.prepare('INSERT OR IGNORE INTO temp.vouched_scopes (kind, account, region, reason) VALUES (?, ?, ?, ?)');

@@ -9,4 +9,4 @@ export { DesiredSet, type DesiredEntity, type AddressConflict } from './desired-
 export { PlannedChanges, type PlannedChange, type PlannedChangeRow, type ChangeGroup } from './planned-changes.js';
 export { acquireStateLock, forceUnlock, readLock, type HeldLock, type LockInfo } from './state-lock.js';
 export { SCHEMA_VERSION } from './schema.js';
-export { ResourceRecords, type RecordComparison } from './resource-records.js';
+export { ResourceRecords } from './resource-records.js';

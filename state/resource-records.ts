@@ -1,18 +1,8 @@
 import type { Scope } from '../src/aws/scope.js';
-import type { Entity } from '../src/plan/entity.js';
-import { hashEntityBody } from './entity-hash.js';
 import type { StateDatabase } from './open-state.js';
 import { entityFromRow, type EntityRow, type StateEntity } from './state-store.js';
 
 type HashedEntityRow = EntityRow & { hash: string };
-
-/** How a desired entity stands against the state's record at its address. */
-export interface RecordComparison {
-  /** The recorded entity; undefined when the state has none at that address. */
-  record?: StateEntity;
-  /** True when the record's body equals the desired one (no write needed). */
-  isEqual: boolean;
-}
 
 /**
  * The state rows of single AWS resources, for incremental plans (watch): the rows a resource produced
@@ -21,27 +11,18 @@ export interface RecordComparison {
  */
 export class ResourceRecords {
   private readonly byResource;
-  private readonly byAddress;
   private readonly accountsOf;
 
   constructor(db: StateDatabase) {
     this.byResource = db.prepare(
       `SELECT * FROM entities WHERE kind = ? AND account = ? AND aws_identifier = ? AND region = ? ORDER BY blueprint, identifier`,
     );
-    this.byAddress = db.prepare('SELECT * FROM entities WHERE blueprint = ? AND identifier = ?');
     this.accountsOf = db.prepare('SELECT DISTINCT account FROM entities WHERE kind = ? AND aws_identifier = ? ORDER BY account');
   }
 
   /** The recorded entities the resource `awsIdentifier` of `scope` produced, by address; empty when none. */
   listProducedBy(scope: Scope, awsIdentifier: string): StateEntity[] {
     return (this.byResource.all(scope.kind, scope.account, awsIdentifier, scope.region) as HashedEntityRow[]).map(entityFromRow);
-  }
-
-  /** Compares a desired entity with the record at its address, by content hash as full plans do. */
-  compare(blueprint: string, entity: Entity): RecordComparison {
-    const row = this.byAddress.get(blueprint, entity.identifier) as HashedEntityRow | undefined;
-    if (!row) return { isEqual: false };
-    return { record: entityFromRow(row), isEqual: row.hash === hashEntityBody(JSON.stringify(entity)) };
   }
 
   /** The accounts whose recorded entities came from a resource of `kind` with this identifier (e.g. who owns a bucket). */

@@ -5,7 +5,6 @@ import { JqFailure } from './fast-path/jq-failure.js';
 import { setOwn } from './fast-path/jq-values.js';
 import { FieldHalt } from './field-halt.js';
 import { isValidPortIdentifier } from './is-valid-port-identifier.js';
-import type { MappingIssue } from './mapper.js';
 import type { MappingField } from './mapping-fields.js';
 import type { FieldRow } from './run-field-program.js';
 

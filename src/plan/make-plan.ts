@@ -5,8 +5,9 @@ import type { ResolvedConfig, ResourceConfig } from '../config/types.js';
 import type { PortClient } from '../port/index.js';
 import { compileMapper, loadJqEngine, type Mapper, type MappingIssue } from '../mapping/index.js';
 import { DesiredSet, PlannedChanges, type DesiredEntity, type StateStore } from '../../state/index.js';
+import { addressConflictEntry } from './address-conflict-entry.js';
 import { MappingIssueLog } from './mapping-issue-log.js';
-import { entityAddress, PLAN_FORMAT_VERSION, type AddressConflictEntry, type SkippedScopeEntry } from './plan-document.js';
+import { PLAN_FORMAT_VERSION, type AddressConflictEntry, type SkippedScopeEntry } from './plan-document.js';
 import type { Plan } from './plan.js';
 import { findMassDeletions } from './deletion-guard.js';
 import { planBlueprints } from './plan-blueprints.js';
@@ -61,9 +62,7 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
     const batcher = new MappingBatcher(
       mappersByKind,
       (entities) => {
-        for (const c of desired.add(entities)) {
-          conflicts.push({ address: entityAddress(c.blueprint, c.identifier), kept: { scope: c.kept.scope, aws_identifier: c.kept.awsIdentifier }, dropped: { scope: c.dropped.scope, aws_identifier: c.dropped.awsIdentifier } });
-        }
+        conflicts.push(...desired.add(entities).map(addressConflictEntry));
       },
       (resource, issue, item, scope) => {
         issues.add(resource, issue, item);

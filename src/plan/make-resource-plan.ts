@@ -1,7 +1,7 @@
 import { isRegionAllowed, ORGANIZATIONS_ACCOUNT_KIND, type RawItem, type Scope } from '../aws/index.js';
 import type { Mapper } from '../mapping/index.js';
-import { PlannedChanges, ResourceRecords, type PlannedChangeRow, type StateStore } from '../../state/index.js';
-import type { Entity } from './entity.js';
+import { DesiredSet, PlannedChanges, ResourceRecords, type PlannedChangeRow, type StateStore } from '../../state/index.js';
+import { addressConflictEntry } from './address-conflict-entry.js';
 import { MappingIssueLog } from './mapping-issue-log.js';
 import { entityAddress, PLAN_FORMAT_VERSION, type AddressConflictEntry, type SkippedScopeEntry } from './plan-document.js';
 import type { Plan } from './plan.js';
@@ -25,13 +25,7 @@ export interface MakeResourcePlanOptions {
   observations: readonly ResourceObservation[];
 }
 
-type ChangeRow = Omit<PlannedChangeRow, 'seq'> & { address: string };
-
-interface Desired {
-  blueprint: string;
-  entity: Entity;
-  observation: ResourceObservation;
-}
+type DeleteRow = Omit<PlannedChangeRow, 'seq'> & { address: string };
 
 /**
  * The plan for a few resources, level-triggered (watch): each observed resource is mapped with every
@@ -39,102 +33,90 @@ interface Desired {
  * produced before (found by scope and Cloud Control identifier, so a deletion is found even when the
  * mapping's identifier is `.Properties.Arn`). A resource that is gone, or no longer maps to an
  * entity it made, deletes that entity. A resource that could not be mapped fully deletes nothing.
- * The same observations give the same plan whatever the order or number of events that led to them.
- * No deletion guard applies: each deletion is vouched for by a read of that very resource. The
- * changes live in the store's temporary plan table (one plan per connection): close them when done.
+ * Creates and updates are the full plan's diff (DesiredSet and PlannedChanges.fillFromDiff), so both
+ * kinds of plan judge an entity alike. The same observations give the same plan whatever the order
+ * or number of events that led to them. No deletion guard applies: each deletion is vouched for by a
+ * read of that very resource. The changes live in the store's temporary plan table (one plan per
+ * connection): close them when done.
  */
 export function makeResourcePlan(options: MakeResourcePlanOptions): Plan {
   const { store, observations } = options;
   const records = new ResourceRecords(store.db);
   const issues = new MappingIssueLog();
   const tainted = new Set<ResourceObservation>();
-  const desired = new Map<string, Desired>();
   const conflicts: AddressConflictEntry[] = [];
-
-  for (const [kind, group] of groupByKind(observations)) {
-    for (const mapper of options.mappersByKind.get(kind) ?? []) {
-      const policy = mapper.resource.selector.regionPolicy;
-      const chosen = group.filter((o) => kind === ORGANIZATIONS_ACCOUNT_KIND || isRegionAllowed(policy, o.item!.__Region));
-      const result = mapper.mapBatch(chosen.map((o) => o.item!));
-      for (const issue of result.issues) {
-        issues.add(mapper.resource, issue, chosen[issue.itemIndex]?.item);
-        if (issue.isItemSkipped) tainted.add(chosen[issue.itemIndex]!);
-      }
-      for (const { itemIndex, blueprint, entity } of result.entities) {
-        const observation = chosen[itemIndex]!;
-        const address = entityAddress(blueprint, entity.identifier);
-        const kept = desired.get(address);
-        if (kept) conflicts.push({ address, kept: describe(kept.observation), dropped: describe(observation) });
-        else desired.set(address, { blueprint, entity, observation });
-      }
-    }
-  }
-
-  const deletes: ChangeRow[] = [];
-  const creates: ChangeRow[] = [];
-  const updates: ChangeRow[] = [];
-  let unchanged = 0;
-  for (const [address, { blueprint, entity, observation }] of desired) {
-    const { record, isEqual } = records.compare(blueprint, entity);
-    if (isEqual) {
-      unchanged++;
-      continue;
-    }
-    const { kind, account, region } = observation.scope;
-    const row = { address, blueprint, identifier: entity.identifier, kind, account, region, aws_identifier: awsIdentifierOf(observation), after_body: JSON.stringify(entity), reason: null };
-    if (record) updates.push({ ...row, action: 'update', before_body: JSON.stringify(record.entity) });
-    else creates.push({ ...row, action: 'create', before_body: null });
-  }
-  const skipped: SkippedScopeEntry[] = [];
-  const deleted = new Set<string>();
-  for (const observation of observations) {
-    if (tainted.has(observation)) {
-      skipped.push({ ...observation.scope, error: `${observation.awsIdentifier}: some configs could not map it (see mapping issues); nothing it produced is deleted` });
-      continue;
-    }
-    for (const awsIdentifier of new Set([observation.awsIdentifier, awsIdentifierOf(observation)])) {
-      for (const before of records.listProducedBy(observation.scope, awsIdentifier)) {
-        const address = entityAddress(before.blueprint, before.identifier);
-        if (desired.has(address) || deleted.has(address)) continue;
-        deleted.add(address);
-        deletes.push({
-          address,
-          action: 'delete',
-          blueprint: before.blueprint,
-          identifier: before.identifier,
-          kind: before.scope.kind,
-          account: before.scope.account,
-          region: before.scope.region,
-          aws_identifier: before.awsIdentifier,
-          before_body: JSON.stringify(before.entity),
-          after_body: null,
-          reason: observation.item ? 'the resource no longer maps to it' : 'the resource is gone from AWS',
+  const desired = new DesiredSet(store.db);
+  try {
+    for (const [kind, group] of groupByKind(observations)) {
+      for (const mapper of options.mappersByKind.get(kind) ?? []) {
+        const policy = mapper.resource.selector.regionPolicy;
+        const chosen = group.filter((o) => kind === ORGANIZATIONS_ACCOUNT_KIND || isRegionAllowed(policy, o.item!.__Region));
+        const result = mapper.mapBatch(chosen.map((o) => o.item!));
+        for (const issue of result.issues) {
+          issues.add(mapper.resource, issue, chosen[issue.itemIndex]?.item);
+          if (issue.isItemSkipped) tainted.add(chosen[issue.itemIndex]!);
+        }
+        const entities = result.entities.map(({ itemIndex, blueprint, entity }) => {
+          const observation = chosen[itemIndex]!;
+          return { blueprint, identifier: entity.identifier, scope: observation.scope, awsIdentifier: awsIdentifierOf(observation), entity };
         });
+        conflicts.push(...desired.add(entities).map(addressConflictEntry));
       }
     }
-  }
 
-  const byAddress = (a: ChangeRow, b: ChangeRow) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
-  const changes = new PlannedChanges(store.db);
-  changes.insert([...deletes.sort(byAddress), ...creates.sort(byAddress), ...updates.sort(byAddress)].map(({ address: _address, ...row }) => row));
-  return {
-    header: {
-      format_version: PLAN_FORMAT_VERSION,
-      lineage: store.lineage,
-      serial: store.serial,
-      config_hash: options.configHash,
-      targets: [],
-      complete: skipped.length === 0,
-      unchanged,
-      skipped_scopes: skipped,
-      mapping_issues: issues.list(),
-      address_conflicts: conflicts,
-      mass_deletions: [],
-      blueprint_changes: [],
-      summary: { add: creates.length, change: updates.length, destroy: deletes.length },
-    },
-    changes,
-  };
+    const skipped: SkippedScopeEntry[] = [];
+    const deletes = new Map<string, DeleteRow>();
+    for (const observation of observations) {
+      if (tainted.has(observation)) {
+        skipped.push({ ...observation.scope, error: `${observation.awsIdentifier}: some configs could not map it (see mapping issues); nothing it produced is deleted` });
+        continue;
+      }
+      for (const awsIdentifier of new Set([observation.awsIdentifier, awsIdentifierOf(observation)])) {
+        for (const before of records.listProducedBy(observation.scope, awsIdentifier)) {
+          const address = entityAddress(before.blueprint, before.identifier);
+          if (desired.has(before.blueprint, before.identifier) || deletes.has(address)) continue;
+          deletes.set(address, {
+            address,
+            action: 'delete',
+            blueprint: before.blueprint,
+            identifier: before.identifier,
+            kind: before.scope.kind,
+            account: before.scope.account,
+            region: before.scope.region,
+            aws_identifier: before.awsIdentifier,
+            before_body: JSON.stringify(before.entity),
+            after_body: null,
+            reason: observation.item ? 'the resource no longer maps to it' : 'the resource is gone from AWS',
+          });
+        }
+      }
+    }
+
+    const changes = new PlannedChanges(store.db);
+    changes.insert([...deletes.values()].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0)).map(({ address: _address, ...row }) => row));
+    changes.fillFromDiff();
+    const counts = changes.counts();
+    return {
+      header: {
+        format_version: PLAN_FORMAT_VERSION,
+        lineage: store.lineage,
+        serial: store.serial,
+        config_hash: options.configHash,
+        targets: [],
+        complete: skipped.length === 0,
+        unchanged: desired.countUnchanged(),
+        skipped_scopes: skipped,
+        mapping_issues: issues.list(),
+        address_conflicts: conflicts,
+        mass_deletions: [],
+        blueprint_changes: [],
+        summary: { add: counts.create, change: counts.update, destroy: counts.delete },
+      },
+      changes,
+    };
+  } finally {
+    desired.close();
+  }
 }
 
 /** Observations of resources that exist, by kind, in the given order. */
@@ -152,8 +134,4 @@ function groupByKind(observations: readonly ResourceObservation[]): Map<string, 
 /** The identifier Cloud Control gave the item, which full plans record; the one it was read by otherwise. */
 function awsIdentifierOf(observation: ResourceObservation): string {
   return observation.item?.Identifier ?? observation.awsIdentifier;
-}
-
-function describe(observation: ResourceObservation): { scope: Scope; aws_identifier: string | null } {
-  return { scope: observation.scope, aws_identifier: awsIdentifierOf(observation) };
 }

@@ -3,13 +3,12 @@ import { describe, it } from 'node:test';
 import { buildResource } from '../simulators/aws/index.js';
 import type { World } from '../support/world.js';
 import { cloudTrailEvent, instanceStateChange } from '../watch/event-builders.js';
-import { useWatchedWorld, waitUntil, type WatchProcess } from '../watch/watch-process.js';
+import { useWatchedWorld, waitUntil } from '../watch/watch-process.js';
 
 const ACCOUNT = '111111111111';
 
 describe('watch: duplicated, late and reordered events converge on AWS as it is', () => {
   let world: World;
-  let watch: WatchProcess;
   let queueUrl: string;
   const send = (event: unknown) => world.aws.sendMessage(queueUrl, JSON.stringify(event));
   const bucketCall = (name: string, bucket: string) => cloudTrailEvent({ source: 's3.amazonaws.com', name, account: ACCOUNT, region: 'us-east-1', requestParameters: { bucketName: bucket } });
@@ -18,7 +17,7 @@ describe('watch: duplicated, late and reordered events converge on AWS as it is'
     return depth.visible + depth.inFlight === 0;
   };
 
-  useWatchedWorld({ visibilityTimeoutSeconds: 2 }, (started) => ({ world, queueUrl, watch } = started));
+  useWatchedWorld({ visibilityTimeoutSeconds: 2 }, (started) => ({ world, queueUrl } = started));
 
   it('writes a resource announced five times once', async () => {
     const bucket = buildResource({ type: 'AWS::S3::Bucket', account: ACCOUNT, region: 'us-east-1', name: 'dup-announced', tags: { team: 'a' } });

@@ -3,19 +3,18 @@ import { describe, it } from 'node:test';
 import { buildResource } from '../simulators/aws/index.js';
 import type { World } from '../support/world.js';
 import { cloudTrailEvent, instanceStateChange, nativeEvent, s3Notification, snsEnvelope } from '../watch/event-builders.js';
-import { useWatchedWorld, waitUntil, type WatchProcess } from '../watch/watch-process.js';
+import { useWatchedWorld, waitUntil } from '../watch/watch-process.js';
 
 const MANAGEMENT = '111111111111';
 const MEMBER = '222222222222';
 
 describe('watch: every way an event reaches the queue', () => {
   let world: World;
-  let watch: WatchProcess;
   let queueUrl: string;
   const send = (event: unknown) => world.aws.sendMessage(queueUrl, JSON.stringify(event));
   const inPort = (identifier: string) => world.port.entity('cloudResource', identifier);
 
-  useWatchedWorld({ visibilityTimeoutSeconds: 2 }, (started) => ({ world, queueUrl, watch } = started));
+  useWatchedWorld({ visibilityTimeoutSeconds: 2 }, (started) => ({ world, queueUrl } = started));
 
   it('applies a native EC2 instance state-change event', async () => {
     const instance = buildResource({ type: 'AWS::EC2::Instance', account: MEMBER, region: 'eu-west-1', name: 'i-0abc0000000000001', tags: { Name: 'native' } });

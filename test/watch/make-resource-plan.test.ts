@@ -148,6 +148,20 @@ describe('makeResourcePlan', () => {
     assert.deepEqual(actions(plan(store, tables, [seen('orders', undefined, scopeIn('eu-west-1'))])), [`delete arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/orders`]);
   });
 
+  it('records an entity now produced by another scope as an update naming the move, as a full plan does', () => {
+    const store = newStore();
+    const byKind = mappers(CLUSTER_MAPPING);
+    recordAsApplied(store, plan(store, byKind, [seen('a', cluster('a'))]));
+    const elsewhere: Scope = { ...CLUSTERS, region: 'global' };
+    const moved = plan(store, byKind, [seen('a', cluster('a'), elsewhere)]);
+    const [change, ...rest] = [...moved.changes.all()];
+    moved.changes.close();
+    assert.deepEqual(rest, []);
+    assert.equal(change?.action, 'update');
+    assert.deepEqual(change?.scope, elsewhere);
+    assert.match(change?.reason ?? '', /now produced by AWS::ECS::Cluster 111111111111 global a/);
+  });
+
   it('gives the same plan whatever the order of the observations', () => {
     const store = newStore();
     const byKind = mappers(CLUSTER_MAPPING);

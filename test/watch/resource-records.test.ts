@@ -25,15 +25,6 @@ describe('ResourceRecords', () => {
     assert.deepEqual(records.listProducedBy(CLUSTERS, 'other'), []);
   });
 
-  it('compares a desired entity with the record at its address by content', () => {
-    const records = new ResourceRecords(storeWith().db);
-    assert.equal(records.compare('ecsCluster', anEntity('jobs')).isEqual, true);
-    const changed = records.compare('ecsCluster', anEntity('jobs', { title: 'Jobs' }));
-    assert.equal(changed.isEqual, false);
-    assert.equal(changed.record?.awsIdentifier, 'jobs');
-    assert.deepEqual(records.compare('ecsCluster', anEntity('new')), { isEqual: false });
-  });
-
   it("finds the account that owns a bucket", () => {
     const records = new ResourceRecords(storeWith().db);
     assert.deepEqual(records.listAccountsOf('AWS::S3::Bucket', 'logs'), ['222222222222']);

@@ -1,0 +1,11 @@
+import type { AddressConflict } from '../../state/index.js';
+import { entityAddress, type AddressConflictEntry } from './plan-document.js';
+
+/** A conflict found by the desired set, as the plan document writes it. */
+export function addressConflictEntry(conflict: AddressConflict): AddressConflictEntry {
+  return {
+    address: entityAddress(conflict.blueprint, conflict.identifier),
+    kept: { scope: conflict.kept.scope, aws_identifier: conflict.kept.awsIdentifier },
+    dropped: { scope: conflict.dropped.scope, aws_identifier: conflict.dropped.awsIdentifier },
+  };
+}
