@@ -33,8 +33,6 @@ export interface PlannedChange {
 /** Which changes of a blueprint apply reads together. */
 export type ChangeGroup = 'upserts' | 'deletes';
 
-const ACTION_ORDER = `CASE action WHEN 'delete' THEN 0 WHEN 'create' THEN 1 ELSE 2 END`;
-
 /**
  * The changes of one plan, in a temporary table beside the state (so a plan of a million entities is
  * never a million JS objects). `seq` is the plan order: deletes, then creates, then updates, each by
@@ -137,9 +135,6 @@ export class PlannedChanges {
     this.db.exec('DROP TABLE IF EXISTS temp.planned_changes');
   }
 }
-
-/** The order of actions in a plan, as SQL (deletes, creates, updates). */
-export const PLANNED_ACTION_ORDER_SQL = ACTION_ORDER;
 
 function changeFromRow(row: PlannedChangeRow): PlannedChange {
   return {

@@ -1,7 +1,6 @@
 import { GetResourceCommand, type CloudControlClient } from '@aws-sdk/client-cloudcontrol';
 import { NOT_FOUND_ERROR_CODES } from './constants.js';
-import { bucketRegionOf } from './global-kinds.js';
-import type { RawItem } from './raw-item.js';
+import { rawItemOf, type RawItem } from './raw-item.js';
 
 /**
  * Reads one resource as it is now with Cloud Control GetResource, shaped as a raw item; `undefined`
@@ -21,9 +20,7 @@ export async function readResource(client: CloudControlClient, kind: string, acc
 /** GetResource as a raw item; every failure thrown, ResourceNotFoundException included. */
 export async function getResource(client: CloudControlClient, kind: string, account: string, region: string, identifier: string): Promise<RawItem> {
   const answer = await client.send(new GetResourceCommand({ TypeName: kind, Identifier: identifier }));
-  const description = answer.ResourceDescription ?? {};
-  const properties = description.Properties ? (JSON.parse(description.Properties) as Record<string, unknown>) : {};
-  return { Identifier: description.Identifier ?? identifier, Properties: properties, __Kind: kind, __AccountId: account, __Region: bucketRegionOf(properties) ?? region };
+  return rawItemOf({ ...answer.ResourceDescription, Identifier: answer.ResourceDescription?.Identifier ?? identifier }, kind, account, region);
 }
 
 /** Whether AWS answered that the resource does not exist. */

@@ -1,9 +1,9 @@
-import { ListResourcesCommand, type ResourceDescription } from '@aws-sdk/client-cloudcontrol';
+import { ListResourcesCommand } from '@aws-sdk/client-cloudcontrol';
 import type { CallScheduler } from './call-scheduler.js';
 import type { CloudControlClients } from './cloud-control-clients.js';
 import { bucketRegionOf, S3_BUCKET_KIND } from './global-kinds.js';
 import { organizationAccountItem } from './organization-account-item.js';
-import type { RawItem } from './raw-item.js';
+import { rawItemOf, type RawItem } from './raw-item.js';
 import { readListedItem } from './read-listed-item.js';
 import type { ScanTarget } from './scan-targets.js';
 import { Semaphore } from '../concurrency/index.js';
@@ -66,7 +66,7 @@ async function listScope(target: ScanTarget, context: ScopeReadContext, failed: 
     if (failures.length > 0) throw failures[0];
     const page = await context.scheduler.call(lane, () => client.send(new ListResourcesCommand({ TypeName: kind, NextToken: nextToken })), { signal });
     nextToken = page.NextToken;
-    const tracked: Promise<void> = readPage((page.ResourceDescriptions ?? []).map((d) => listedItem(target, d))).then(
+    const tracked: Promise<void> = readPage((page.ResourceDescriptions ?? []).map((d) => rawItemOf(d, kind, account, target.readRegion))).then(
       () => {
         pages.delete(tracked);
       },
@@ -86,15 +86,4 @@ async function listScope(target: ScanTarget, context: ScopeReadContext, failed: 
 
 function needsGetResource(target: ScanTarget, item: RawItem): boolean {
   return target.useGetResource || (target.scope.kind === S3_BUCKET_KIND && bucketRegionOf(item.Properties) === undefined);
-}
-
-function listedItem(target: ScanTarget, description: ResourceDescription): RawItem {
-  const properties = description.Properties ? (JSON.parse(description.Properties) as Record<string, unknown>) : {};
-  return {
-    Identifier: description.Identifier,
-    Properties: properties,
-    __Kind: target.scope.kind,
-    __AccountId: target.scope.account,
-    __Region: bucketRegionOf(properties) ?? target.readRegion,
-  };
 }
