@@ -1,9 +1,11 @@
 import { createReadStream, fstatSync, openSync } from 'node:fs';
 import { Aws2PortError } from '../../src/errors/index.js';
 import { ItemStreamMapper, loadJqEngine, type EntityRecord, type ErrorRecord, type MapRecord, type MapSummary } from '../../src/mapping/index.js';
+// Leaf modules of the plan stage, not its entry: map must not load the planner (AWS SDK, SQLite) at start-up.
+import { entityAttributes } from '../../src/plan/render-values.js';
 import type { TextStyle } from '../../src/plan/text-style.js';
 import type { Args } from '../arguments.js';
-import { loadConfigOrThrow } from '../context.js';
+import { loadConfigOrThrow } from '../load-config-or-throw.js';
 import type { Output } from '../output.js';
 
 /** Output gathered before one write: large writes keep a million-entity run cheap. */
@@ -98,20 +100,13 @@ function renderText(records: MapRecord[], style: TextStyle): string {
     }
     const { entity } = record;
     text += `${style.create('+')} ${style.bold(`${record.blueprint}.${entity.identifier}`)}  ${style.dim(`(item ${record.item}, resources[${record.resourceIndex}])`)}\n`;
-    const fields: Array<[string, unknown]> = [
-      ['title', entity.title],
-      ['icon', entity.icon],
-      ['team', entity.team],
-      ...Object.entries(entity.properties).map(([key, value]): [string, unknown] => [`properties.${key}`, value]),
-      ...Object.entries(entity.relations).map(([key, value]): [string, unknown] => [`relations.${key}`, value]),
-    ];
-    for (const [name, value] of fields) text += `      ${name} = ${JSON.stringify(value)}\n`;
+    for (const [name, value] of entityAttributes(entity)) text += `      ${name} = ${JSON.stringify(value)}\n`;
   }
   return text;
 }
 
 /** `Mapped 10 items: 9 entities, 1 filtered out, 2 errors (1 item skipped).` */
 function summaryLine(summary: MapSummary): string {
-  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  return `Mapped ${plural(summary.items, 'item')}: ${plural(summary.entities, 'entity').replace('entitys', 'entities')}, ${summary.filtered} filtered out, ${plural(summary.errors, 'error')} (${plural(summary.skipped, 'item')} skipped).`;
+  const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+  return `Mapped ${count(summary.items, 'item')}: ${count(summary.entities, 'entity', 'entities')}, ${summary.filtered} filtered out, ${count(summary.errors, 'error')} (${count(summary.skipped, 'item')} skipped).`;
 }

@@ -1,7 +1,8 @@
 import { planHasChanges, renderPlanText, savePlanFile, writePlanJson } from '../../src/plan/index.js';
 import type { Args } from '../arguments.js';
 import { PortClient, portConnectionFromEnv } from '../../src/port/index.js';
-import { loadConfigOrThrow, loadConfiguredBlueprints, openStore } from '../context.js';
+import { loadConfigOrThrow, loadConfiguredBlueprints } from '../load-config-or-throw.js';
+import { openStore } from '../open-store.js';
 import type { Output } from '../output.js';
 import { planWithProgress } from '../plan-with-progress.js';
 

@@ -2,7 +2,7 @@ import { refreshState } from '../../src/refresh/index.js';
 import { PortClient, portConnectionFromEnv } from '../../src/port/index.js';
 import { acquireStateLock } from '../../state/index.js';
 import type { Args } from '../arguments.js';
-import { openStore } from '../context.js';
+import { openStore } from '../open-store.js';
 import type { Output } from '../output.js';
 
 /** `aws2port refresh`: records in the state what Port really holds of our entities, and prints the drift. */

@@ -1,7 +1,7 @@
 import { Aws2PortError } from '../../src/errors/index.js';
 import { forceUnlock } from '../../state/index.js';
 import type { Args } from '../arguments.js';
-import { openStore } from '../context.js';
+import { openStore } from '../open-store.js';
 import type { Output } from '../output.js';
 
 /** `aws2port state list | show ADDRESS | unlock LOCK_ID`. */

@@ -2,7 +2,8 @@ import { portConnectionFromEnv } from '../../src/port/index.js';
 import { BlueprintCachingPortClient, makeWatchLogger, startMetricsServer, Watcher, WatchMetrics, type MetricsServer } from '../../src/watch/index.js';
 import { acquireStateLock } from '../../state/index.js';
 import type { Args } from '../arguments.js';
-import { loadConfigOrThrow, loadConfiguredBlueprints, openStore } from '../context.js';
+import { loadConfigOrThrow, loadConfiguredBlueprints } from '../load-config-or-throw.js';
+import { openStore } from '../open-store.js';
 import type { Output } from '../output.js';
 
 type WatchArgs = Extract<Args, { command: 'watch' }>;

@@ -1,6 +1,7 @@
 import type { ApplyProgress } from '../../src/apply/index.js';
 import type { CommonArgs } from '../arguments.js';
 import type { Output } from '../output.js';
+import { formatSeconds, LiveLine } from './live-line.js';
 
 /** How often the live line is redrawn, ms. */
 const REDRAW_MS = 200;
@@ -12,12 +13,14 @@ const REDRAW_MS = 200;
 export class ApplyProgressView {
   private readonly startedAt = Date.now();
   private lastDrawn = 0;
-  private isDrawn = false;
+  private readonly line: LiveLine;
 
   constructor(
     private readonly output: Output,
     private readonly args: Pick<CommonArgs, 'json' | 'isQuiet'>,
-  ) {}
+  ) {
+    this.line = new LiveLine(output);
+  }
 
   update(progress: ApplyProgress): void {
     if (this.args.json) {
@@ -25,7 +28,7 @@ export class ApplyProgressView {
       return;
     }
     if (progress.outcome === 'failed') {
-      this.clear();
+      this.line.clear();
       this.output.log(`${this.output.style.destroy('Error:')} ${progress.address}: ${progress.action} failed: ${progress.error}`);
     }
     if (this.output.isStderrTty && !this.args.isQuiet && Date.now() - this.lastDrawn >= REDRAW_MS) this.draw(progress);
@@ -33,7 +36,7 @@ export class ApplyProgressView {
 
   /** Removes the live line. */
   finish(): void {
-    this.clear();
+    this.line.clear();
   }
 
   private draw({ done, total }: ApplyProgress): void {
@@ -44,17 +47,6 @@ export class ApplyProgressView {
     const width = 30;
     const filled = total > 0 ? Math.round((done / total) * width) : width;
     const bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
-    void this.output.stderr.write(`\r${bar} ${done}/${total} entities, ${rate.toFixed(0)}/s${eta === undefined ? '' : `, ETA ${formatSeconds(eta)}`}   `);
-    this.isDrawn = true;
+    this.line.draw(`${bar} ${done}/${total} entities, ${rate.toFixed(0)}/s${eta === undefined ? '' : `, ETA ${formatSeconds(eta)}`}`);
   }
-
-  private clear(): void {
-    if (!this.isDrawn) return;
-    void this.output.stderr.write('\r\u001b[2K');
-    this.isDrawn = false;
-  }
-}
-
-function formatSeconds(seconds: number): string {
-  return seconds >= 60 ? `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s` : `${seconds}s`;
 }

@@ -1,6 +1,7 @@
 import type { ScanProgress } from '../../src/aws/index.js';
 import type { CommonArgs } from '../arguments.js';
 import type { Output } from '../output.js';
+import { formatSeconds, LiveLine } from './live-line.js';
 
 /** Width of the live line when the terminal does not say. */
 const DEFAULT_WIDTH = 120;
@@ -14,14 +15,16 @@ const KINDS_SHOWN = 4;
  * Nothing at all with --quiet.
  */
 export class ScanProgressView {
-  private isDrawn = false;
+  private readonly line: LiveLine;
 
   constructor(
     private readonly output: Output,
     private readonly args: Pick<CommonArgs, 'json' | 'isQuiet'>,
     /** Columns of the terminal; the line is cut to fit. */
     private readonly width: number = process.stderr.columns || DEFAULT_WIDTH,
-  ) {}
+  ) {
+    this.line = new LiveLine(output);
+  }
 
   /** Shows a snapshot. */
   update(progress: ScanProgress): void {
@@ -35,15 +38,12 @@ export class ScanProgressView {
       this.finish();
       return;
     }
-    void this.output.stderr.write(`\r\u001b[2K${describeProgress(progress).slice(0, Math.max(20, this.width - 1))}`);
-    this.isDrawn = true;
+    this.line.draw(describeProgress(progress).slice(0, Math.max(20, this.width - 1)));
   }
 
   /** Removes the live line. */
   finish(): void {
-    if (!this.isDrawn) return;
-    void this.output.stderr.write('\r\u001b[2K');
-    this.isDrawn = false;
+    this.line.clear();
   }
 }
 
@@ -66,8 +66,4 @@ export function describeProgress(p: ScanProgress): string {
     ...(p.etaSeconds === undefined ? [] : [`ETA ${formatSeconds(p.etaSeconds)}`]),
   ];
   return `Reading AWS: ${parts.join(', ')}`;
-}
-
-function formatSeconds(seconds: number): string {
-  return seconds >= 60 ? `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s` : `${seconds}s`;
 }

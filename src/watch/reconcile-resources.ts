@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { applyPlan } from '../apply/index.js';
-import { scopeKey, type Scope } from '../aws/index.js';
+import { describeAwsError, scopeKey, type Scope } from '../aws/index.js';
 import type { BlueprintDefinition, ResolvedConfig } from '../config/index.js';
 import type { Mapper } from '../mapping/index.js';
 import { entityAddress, makeResourcePlan, planHasChanges, type Plan, type ResourceObservation } from '../plan/index.js';
@@ -90,7 +90,7 @@ async function planAndApply(
     plan = makeResourcePlan({ configHash: context.config.hash, store: context.store, mappersByKind: context.mappersByKind, observations });
   } catch (error) {
     metrics.errors.inc({ stage: 'plan' });
-    log.log('error', 'plan_failed', `planning ${observations.length} resources failed: ${describe(error)}`);
+    log.log('error', 'plan_failed', `planning ${observations.length} resources failed: ${describeAwsError(error)}`);
     for (const key of observed) results.set(key, 'failed');
     return;
   }
@@ -139,7 +139,7 @@ async function planAndApply(
     for (const key of observed) results.set(key, failedKeys.has(key) ? 'failed' : 'applied');
   } catch (error) {
     metrics.errors.inc({ stage: 'apply' });
-    log.log('error', 'apply_failed', `applying the changes of ${observations.length} resources failed: ${describe(error)}`);
+    log.log('error', 'apply_failed', `applying the changes of ${observations.length} resources failed: ${describeAwsError(error)}`);
     for (const key of observed) results.set(key, 'failed');
   } finally {
     plan.changes.close();
@@ -157,8 +157,4 @@ function reportPlanProblems(plan: Plan, log: WatchLogger): void {
 
 function ownerKey(scope: Scope, awsIdentifier: string): string {
   return `${scopeKey(scope)}\u0000${awsIdentifier}`;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

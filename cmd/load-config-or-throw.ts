@@ -1,7 +1,5 @@
-import { resolve } from 'node:path';
 import { formatConfigProblem, loadBlueprints, loadConfig, type BlueprintDefinition, type ResolvedConfig } from '../src/config/index.js';
 import { Aws2PortError } from '../src/errors/index.js';
-import { openStateDatabase, StateStore } from '../state/index.js';
 import type { CommonArgs } from './arguments.js';
 import type { Output } from './output.js';
 
@@ -21,9 +19,4 @@ export function loadConfigOrThrow(args: Pick<CommonArgs, 'config'>, output: Outp
 /** The blueprints file's definitions, when the config names one. */
 export function loadConfiguredBlueprints(config: ResolvedConfig): BlueprintDefinition[] | undefined {
   return config.blueprintsFile ? loadBlueprints(config.blueprintsFile) : undefined;
-}
-
-/** Opens the state store (creating it on first use). Close its db when done. */
-export function openStore(args: Pick<CommonArgs, 'state'>): StateStore {
-  return new StateStore(openStateDatabase(resolve(args.state)));
 }
