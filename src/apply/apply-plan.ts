@@ -110,9 +110,10 @@ class ApplyRun {
 
   private async delete(blueprint: string, changes: PlannedChange[]): Promise<void> {
     const { port, store, config } = this.options;
-    const ours = changes.filter((c) => store.getEntity(blueprint, c.identifier) !== undefined);
+    const ours: PlannedChange[] = [];
     for (const c of changes) {
-      if (!ours.includes(c)) this.report(c, { identifier: c.identifier, ok: false, statusCode: 0, error: 'not_owned', message: 'the state does not record this entity as written by aws2port; it is not deleted' });
+      if (store.getEntity(blueprint, c.identifier) !== undefined) ours.push(c);
+      else this.report(c, { identifier: c.identifier, ok: false, statusCode: 0, error: 'not_owned', message: 'the state does not record this entity as written by aws2port; it is not deleted' });
     }
     const chunks: PlannedChange[][] = [];
     for (let start = 0; start < ours.length; start += DELETE_CHUNK) chunks.push(ours.slice(start, start + DELETE_CHUNK));
