@@ -76,8 +76,9 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
       if (completeScopes.delete(key)) skipped.push({ ...scope, error: 'some items could not be mapped (see mapping issues)' });
     }
 
-    const vouched = vouchedScopes(store.listOwningScopes(), {
-      plannedKinds: new Set(options.targets.length > 0 ? options.targets : allKindsOf(config, store)),
+    const owningScopes = store.listOwningScopes();
+    const vouched = vouchedScopes(owningScopes, {
+      plannedKinds: new Set(options.targets.length > 0 ? options.targets : [...config.resources.map((r) => r.kind), ...owningScopes.map((s) => s.kind)]),
       configuredKinds: new Set(config.resources.map((r) => r.kind)),
       completeScopes,
       intendedScopes: new Set(read.intendedScopes.map(scopeKey)),
@@ -118,11 +119,6 @@ function handleSourceEvent(event: SourceEvent, batcher: MappingBatcher, complete
   if (event.type === 'items') batcher.add(event.scope, event.items);
   else if (event.type === 'scope-complete') completeScopes.add(scopeKey(event.scope));
   else skipped.push({ ...event.scope, error: event.error });
-}
-
-/** Every kind that is configured or owns entities in the state: what an untargeted plan covers. */
-function allKindsOf(config: ResolvedConfig, store: StateStore): string[] {
-  return [...config.resources.map((r) => r.kind), ...store.listOwningScopes().map((s) => s.kind)];
 }
 
 function groupMappers(mappers: Mapper[]): Map<string, Mapper[]> {
