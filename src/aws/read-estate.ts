@@ -1,14 +1,13 @@
 import type { AwsSettings, ResourceConfig } from '../config/types.js';
 import { CallScheduler, type SchedulerSettings } from './call-scheduler.js';
 import { SYSTEM_CLOCK } from './clock.js';
-import { discoverAccounts, type AccountDiscovery, type UnreachableAccount } from './discover-accounts.js';
-import { homeRegionOf } from './partition.js';
+import type { UnreachableAccount } from './discover-accounts.js';
+import { discoverScopes } from './discover-scopes.js';
 import { BOTOCORE_LEGACY_RETRY_POLICY } from './retry-policy.js';
-import { environmentRegion, resolveRegions } from './resolve-regions.js';
 import { scanEstate, type ScanStrategy, type SourceEvent } from './scan-estate.js';
 import type { ScanProgress } from './scan-progress.js';
 import { ScanProgressTracker } from './scan-progress-tracker.js';
-import { planScan, type SkippedScope } from './scan-targets.js';
+import type { SkippedScope } from './scan-targets.js';
 import type { Scope } from './scope.js';
 import { isAccountInShard, type Shard } from './shard.js';
 
@@ -63,9 +62,6 @@ export interface EstateRead {
   events: AsyncIterable<SourceEvent>;
 }
 
-/** The region STS is first asked in, before the partition is known, when nothing else says. */
-const BOOTSTRAP_REGION = 'us-east-1';
-
 /**
  * Starts reading AWS for these resource configs: discovers accounts (and keeps this shard's) and
  * their regions, decides the scopes, and streams what it reads, every call through one scheduler.
@@ -81,17 +77,11 @@ export async function readEstate(settings: AwsSettings, resources: readonly Reso
     ...tuning.scheduler,
   });
 
-  const bootstrapRegion = settings.regions[0] ?? environmentRegion(env) ?? BOOTSTRAP_REGION;
-  const discovery = inShard(await discoverAccounts(settings, bootstrapRegion, { scheduler }), options.shard);
+  const { discovery, regionsByAccount, scan } = await discoverScopes(settings, resources, { scheduler, env, ...(options.shard ? { shard: options.shard } : {}) });
   for (const account of discovery.unreachable) options.log(`! account ${account.accountId}: ${account.reason}; its scopes are skipped`);
-  const homeRegion = homeRegionOf(discovery.partition);
-  const regionsByAccount = await resolveRegions(settings, discovery.accounts, { scheduler, homeRegion, env });
-  const fallbackRegion = environmentRegion(env);
-  const fallbackRegions = settings.regions.length > 0 ? settings.regions : fallbackRegion ? [fallbackRegion] : [];
   for (const [account, { regions, problem }] of regionsByAccount) {
     if (problem) options.log(`! account ${account}: ${problem}; reading ${regions.length > 0 ? regions.join(', ') : 'only its global kinds'}, and deleting nothing of accounts left out`);
   }
-  const scan = planScan(resources, discovery, regionsByAccount, fallbackRegions, homeRegion);
   const regionCount = new Set([...regionsByAccount.values()].flatMap((r) => r.regions)).size;
   options.log(`Reading ${scan.targets.length} scopes in ${discovery.accounts.length} accounts and ${regionCount} regions...`);
 
@@ -111,17 +101,6 @@ export async function readEstate(settings: AwsSettings, resources: readonly Reso
     intendedScopes,
     skipped: scan.skipped,
     events: tracker ? withProgress(events, tracker) : events,
-  };
-}
-
-/** The discovery restricted to the accounts of `shard` (Organizations accounts included). */
-function inShard(discovery: AccountDiscovery, shard: Shard | undefined): AccountDiscovery {
-  if (!shard) return discovery;
-  return {
-    ...discovery,
-    accounts: discovery.accounts.filter((a) => isAccountInShard(a.accountId, shard)),
-    unreachable: discovery.unreachable.filter((u) => isAccountInShard(u.accountId, shard)),
-    organizationAccounts: discovery.organizationAccounts.filter((a) => a.Id && isAccountInShard(a.Id, shard)),
   };
 }
 
