@@ -35,7 +35,7 @@ export type Args =
   | ({ command: 'refresh' } & CommonArgs)
   | ({ command: 'watch' } & WatchArgs & CommonArgs)
   | ({ command: 'validate' } & CommonArgs)
-  | ({ command: 'map'; kind?: string; inputFile?: string } & CommonArgs)
+  | ({ command: 'map'; kind?: string; inputFile?: string; workers?: number } & CommonArgs)
   | ({ command: 'state list' } & CommonArgs)
   | ({ command: 'state show'; address: string } & CommonArgs)
   | ({ command: 'state unlock'; lockId: string } & CommonArgs);
@@ -181,9 +181,23 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
     .command(
       'map [file]',
       'Map raw items (JSON array or JSON lines; stdin by default) with the config, and print the entities',
-      (y) => common(y).positional('file', { type: 'string' }).option('kind', { type: 'string', describe: 'Use the resource configs of this kind' }),
+      (y) =>
+        common(y)
+          .positional('file', { type: 'string' })
+          .option('kind', { type: 'string', describe: 'Use the resource configs of this kind' })
+          .option('workers', { type: 'number', describe: 'Threads that help map a JSON lines FILE (default: one per other CPU for files over 8 MiB)' })
+          .check((a) => {
+            if (a.workers !== undefined && (!Number.isInteger(a.workers) || a.workers < 0)) throw new Error('--workers takes a whole number of at least 0');
+            return true;
+          }),
       (a) => {
-        parsed = { command: 'map', ...commonOf(a), ...(a.kind ? { kind: a.kind as string } : {}), ...(a.file ? { inputFile: a.file as string } : {}) };
+        parsed = {
+          command: 'map',
+          ...commonOf(a),
+          ...(a.kind ? { kind: a.kind as string } : {}),
+          ...(a.file ? { inputFile: a.file as string } : {}),
+          ...(a.workers === undefined ? {} : { workers: a.workers as number }),
+        };
       },
     )
     .command('state', 'Inspect the state snapshot', (y) =>

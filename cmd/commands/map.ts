@@ -1,59 +1,98 @@
-import { createReadStream, fstatSync, openSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { Aws2PortError } from '../../src/errors/index.js';
-import { ItemStreamMapper, loadJqEngine, type EntityRecord, type ErrorRecord, type MapRecord, type MapSummary } from '../../src/mapping/index.js';
-// Leaf modules of the plan stage, not its entry: map must not load the planner (AWS SDK, SQLite) at start-up.
-import { entityAttributes } from '../../src/plan/render-values.js';
-import type { TextStyle } from '../../src/plan/text-style.js';
+import { ItemStreamMapper } from '../../src/mapping/item-stream-mapper.js';
+import { compileJqModule, loadJqEngine } from '../../src/mapping/jq-engine.js';
+import type { MapSummary } from '../../src/mapping/map-records.js';
+import { inputForm } from '../../src/mapping/read-json-items.js';
 import type { Args } from '../arguments.js';
 import { loadConfigOrThrow } from '../load-config-or-throw.js';
 import type { Output } from '../output.js';
+import { renderMapRecord, summaryLine, type MapRecordFormat } from '../views/map-records-view.js';
+
+type MapArgs = Extract<Args, { command: 'map' }>;
 
 /** Output gathered before one write: large writes keep a million-entity run cheap. */
 const FLUSH_CHARS = 1 << 20;
-/** Bytes read from the input file at a time. */
+/** Bytes read from the input at a time by the in-process map. */
 const READ_CHUNK_BYTES = 1 << 18;
+/** Without --workers, a JSON lines file at least this large is mapped by one thread per CPU... */
+const WORKERS_MIN_BYTES = 8 << 20;
+/** ...but with no more than this many workers besides the main thread, which also prints. */
+const MAX_DEFAULT_WORKERS = 7;
 
 /**
  * `aws2port map [FILE]`: maps raw items (a JSON array or JSON lines; stdin without FILE) with the
  * config's mapping and prints the entities and every per-item error, in input order. Exit 0 when
  * every item gave its entities (fields set to null are reported but allowed), 1 when an item was
- * skipped or unreadable.
+ * skipped or unreadable. A large JSON lines file is mapped with worker threads too, with the same output.
  */
-export async function runMap(args: Extract<Args, { command: 'map' }>, output: Output): Promise<number> {
-  // jq-wasm compiles in the background while the config is read (a config error wins over a load error).
-  const loading = loadJqEngine();
-  loading.catch(() => undefined);
-  const config = loadConfigOrThrow(args, output);
-  const engine = await loading;
-  const mapper = new ItemStreamMapper({ config, engine, isStrict: args.isStrict, ...(args.kind === undefined ? {} : { kind: args.kind }) });
-  if (!args.inputFile && process.stdin.isTTY) output.log('Reading items from standard input (end with Ctrl-D)...');
-  const render = args.json ? renderJsonLines : (records: MapRecord[]) => renderText(records, output.style);
+export async function runMap(args: MapArgs, output: Output): Promise<number> {
+  const format: MapRecordFormat = { isJson: args.json, style: output.style };
+  const file = args.inputFile === undefined ? null : await openItemsFile(args.inputFile);
+  try {
+    const workers = file ? await workersFor(args, file) : 0;
+    // jq-wasm compiles in the background while the config is read (a config error wins over a load error).
+    const compiling = compileJqModule();
+    compiling.catch(() => undefined);
+    const config = loadConfigOrThrow(args, output);
+    const jqModule = await compiling;
+    const mapper = new ItemStreamMapper({ config, engine: await loadJqEngine(jqModule), isStrict: args.isStrict, ...(args.kind === undefined ? {} : { kind: args.kind }) });
+    const summary = file && workers > 0 ? await mapOverWorkers(args, output, format, { file, workers, mapper, jqModule }) : await mapHere(mapper, output, format, file);
+    if (args.json) output.log(summaryLine(summary));
+    else await output.stdout.write(`${summaryLine(summary)}\n`);
+    return summary.skipped > 0 ? 1 : 0;
+  } finally {
+    await file?.close();
+  }
+}
+
+/** Maps in this thread, printing as it goes. */
+async function mapHere(mapper: ItemStreamMapper, output: Output, format: MapRecordFormat, file: FileHandle | null): Promise<MapSummary> {
+  if (!file && process.stdin.isTTY) output.log('Reading items from standard input (end with Ctrl-D)...');
+  const input = file ? file.createReadStream({ start: 0, highWaterMark: READ_CHUNK_BYTES, autoClose: false }) : process.stdin;
   let text = '';
-  for await (const records of mapper.map(openInput(args.inputFile))) {
-    text += render(records);
+  for await (const records of mapper.map(input)) {
+    for (const record of records) text += renderMapRecord(record, format);
     if (text.length >= FLUSH_CHARS) {
       await output.stdout.write(text);
       text = '';
     }
   }
-  const summary = summaryLine(mapper.summary);
-  if (args.json) {
-    await output.stdout.write(text);
-    output.log(summary);
-  } else {
-    await output.stdout.write(`${text}${summary}\n`);
-  }
-  return mapper.summary.skipped > 0 ? 1 : 0;
+  await output.stdout.write(text);
+  return mapper.summary;
 }
 
-/** The items file, read in large chunks; stdin when there is none. Throws InputUnreadable. */
-function openInput(file: string | undefined): AsyncIterable<Buffer> {
-  if (file === undefined) return process.stdin;
+/** Maps with worker threads besides this one (loaded only then). */
+async function mapOverWorkers(
+  args: MapArgs,
+  output: Output,
+  format: MapRecordFormat,
+  { file, workers, mapper, jqModule }: { file: FileHandle; workers: number; mapper: ItemStreamMapper; jqModule: WebAssembly.Module },
+): Promise<MapSummary> {
+  const { mapWithWorkers } = await import('../map/map-with-workers.js');
+  const setup = { configFile: args.config, isStrict: args.isStrict, isJson: args.json, isColor: args.isColor, ...(args.kind === undefined ? {} : { kind: args.kind }) };
+  return mapWithWorkers({ file, workers, setup, engine: { jqModule }, mapper, format, output });
+}
+
+/** How many worker threads map `file`: none unless it holds JSON lines; --workers, or one per CPU for a large file. */
+async function workersFor(args: MapArgs, file: FileHandle): Promise<number> {
+  const head = Buffer.alloc(256);
+  const { bytesRead } = await file.read(head, 0, head.length, 0);
+  if (inputForm(head.subarray(0, bytesRead)) !== 'lines') return 0;
+  if (args.workers !== undefined) return args.workers;
+  return (await file.stat()).size >= WORKERS_MIN_BYTES ? Math.min(availableParallelism() - 1, MAX_DEFAULT_WORKERS) : 0;
+}
+
+/** The items file, open for reading. Throws InputUnreadable. */
+async function openItemsFile(file: string): Promise<FileHandle> {
+  let handle: FileHandle | undefined;
   try {
-    const fd = openSync(file, 'r');
-    if (fstatSync(fd).isDirectory()) throw Object.assign(new Error('it is a folder'), { code: 'EISDIR' });
-    return createReadStream(file, { fd, highWaterMark: READ_CHUNK_BYTES });
+    handle = await open(file, 'r');
+    if ((await handle.stat()).isDirectory()) throw Object.assign(new Error('it is a folder'), { code: 'EISDIR' });
+    return handle;
   } catch (cause) {
+    await handle?.close();
     const code = (cause as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : (cause as Error).message;
     throw new Aws2PortError('InputUnreadable', `Cannot read the items file ${file}: ${reason}.`, {
@@ -62,51 +101,4 @@ function openInput(file: string | undefined): AsyncIterable<Buffer> {
       cause,
     });
   }
-}
-
-/** One JSON object per line: `{"blueprint", "identifier", "title", "icon", "team", "properties", "relations"}` per entity, `{"error", "item", "expression", ...}` per problem. */
-function renderJsonLines(records: MapRecord[]): string {
-  let text = '';
-  for (const record of records) text += record.type === 'entity' ? entityLine(record) : `${JSON.stringify(errorObject(record))}\n`;
-  return text;
-}
-
-function entityLine({ blueprint, entity }: EntityRecord): string {
-  const { identifier, title, icon, team, properties, relations } = entity;
-  return `${JSON.stringify({ blueprint, identifier, title, icon, team, properties, relations })}\n`;
-}
-
-function errorObject(record: ErrorRecord): Record<string, unknown> {
-  return {
-    error: record.message,
-    item: record.item,
-    expression: record.expression,
-    field: record.field,
-    path: record.place?.path ?? null,
-    line: record.place?.line ?? null,
-    skipped: record.isItemSkipped,
-  };
-}
-
-/** Entities with their fields one per line, problems as `!` lines, in input order. */
-function renderText(records: MapRecord[], style: TextStyle): string {
-  let text = '';
-  for (const record of records) {
-    if (record.type === 'error') {
-      const where = record.place ? ` ${record.place.path}${record.place.line > 0 ? ` (line ${record.place.line})` : ''}` : '';
-      const effect = record.field === null ? '' : record.isItemSkipped ? ' [item skipped]' : ' [set to null]';
-      text += `${style.warn('!')} item ${record.item}:${where}: ${record.message}${effect}\n`;
-      continue;
-    }
-    const { entity } = record;
-    text += `${style.create('+')} ${style.bold(`${record.blueprint}.${entity.identifier}`)}  ${style.dim(`(item ${record.item}, resources[${record.resourceIndex}])`)}\n`;
-    for (const [name, value] of entityAttributes(entity)) text += `      ${name} = ${JSON.stringify(value)}\n`;
-  }
-  return text;
-}
-
-/** `Mapped 10 items: 9 entities, 1 filtered out, 2 errors (1 item skipped).` */
-function summaryLine(summary: MapSummary): string {
-  const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-  return `Mapped ${count(summary.items, 'item')}: ${count(summary.entities, 'entity', 'entities')}, ${summary.filtered} filtered out, ${count(summary.errors, 'error')} (${count(summary.skipped, 'item')} skipped).`;
 }

@@ -3,3 +3,4 @@
  * apply's Port requests, watch's cycles). Knows nothing of AWS or Port.
  */
 export { Semaphore } from './semaphore.js';
+export { OrderedResults } from './ordered-results.js';

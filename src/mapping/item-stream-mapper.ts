@@ -1,58 +1,15 @@
 import type { RawItem } from '../aws/raw-item.js';
 import type { ConfigPlace, ResolvedConfig, ResourceConfig } from '../config/types.js';
 import { Aws2PortError } from '../errors/index.js';
-import type { Entity } from '../plan/entity.js';
+import { AddressBook } from './address-book.js';
 import { compileMapper } from './compile-mapper.js';
 import type { JqEngine } from './jq-engine.js';
+import { emptySummary, itemError, type ErrorRecord, type MapRecord, type MapSummary } from './map-records.js';
 import type { Mapper } from './mapper.js';
 import { readJsonItems, type ItemChunk } from './read-json-items.js';
 
 /** Items handed to one mapBatch call: large enough to amortise a jq run, small enough to keep output flowing. */
 const STREAM_BATCH_SIZE = 256;
-
-/** An entity made from an input item. */
-export interface EntityRecord {
-  type: 'entity';
-  /** 0-based index of the item in the input. */
-  item: number;
-  /** `resources[i]`'s index in the config: the resource config that mapped it. */
-  resourceIndex: number;
-  blueprint: string;
-  entity: Entity;
-}
-
-/** A problem with one input item: a mapping issue, an unreadable line, a kind no config maps, an address conflict. */
-export interface ErrorRecord {
-  type: 'error';
-  /** 0-based index of the item in the input. */
-  item: number;
-  /** What went wrong: jq's message, or what was wrong with the value or the item. One line. */
-  message: string;
-  /** The resource config concerned; null when none could be chosen. */
-  resourceIndex: number | null;
-  /** `identifier`, `properties.region`...; null when no field is concerned. */
-  field: string | null;
-  /** Where the field's expression was written; null when no field is concerned. */
-  place: ConfigPlace | null;
-  /** The jq expression's text; null when no field is concerned. */
-  expression: string | null;
-  /** true: the item (or itemsToParse element) gave no entity; false: a field became null. */
-  isItemSkipped: boolean;
-}
-
-export type MapRecord = EntityRecord | ErrorRecord;
-
-/** Counts of a whole run. */
-export interface MapSummary {
-  items: number;
-  entities: number;
-  /** Items (or itemsToParse elements) the selector filtered out. */
-  filtered: number;
-  /** Error records: every problem, those that skipped an item and those that nulled a field. */
-  errors: number;
-  /** Error records that left an item (or element) without its entity. */
-  skipped: number;
-}
 
 /** Options of an ItemStreamMapper. */
 export interface ItemStreamOptions {
@@ -71,27 +28,31 @@ export interface ItemStreamOptions {
  * entity is dropped, as a plan keeps the first.
  */
 export class ItemStreamMapper {
-  readonly summary: MapSummary = { items: 0, entities: 0, filtered: 0, errors: 0, skipped: 0 };
+  readonly summary: MapSummary = emptySummary();
   private readonly mappersByKind = new Map<string, Mapper[]>();
-  private readonly addresses = new Map<string, number>();
+  private readonly addresses = new AddressBook();
 
   /** Throws Aws2PortError `InvalidArgument` when `kind` is given and no resource config has it. */
   constructor(private readonly options: ItemStreamOptions) {
-    const { kind, config } = options;
-    if (kind !== undefined && !config.resources.some((resource) => resource.kind === kind)) {
-      throw new Aws2PortError('InvalidArgument', `No resource config of kind ${kind} in ${config.file}.`, {
-        detail: `The config maps: ${[...new Set(config.resources.map((resource) => resource.kind))].join(', ')}.`,
-      });
-    }
+    if (options.kind !== undefined) checkKindIsMapped(options.config, options.kind);
   }
 
   /** The records of every item of `chunks`, in input order, in groups. Throws Aws2PortError `JqCompileFailed` for a mapping that does not compile. */
   async *map(chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): AsyncGenerator<MapRecord[]> {
     for await (const chunk of readJsonItems(chunks)) {
       for (let from = 0; from < chunk.entries.length; from += STREAM_BATCH_SIZE) {
-        yield this.mapEntries(chunk, from, Math.min(from + STREAM_BATCH_SIZE, chunk.entries.length));
+        const records = this.mapEntries(chunk, from, Math.min(from + STREAM_BATCH_SIZE, chunk.entries.length));
+        yield records.map((record) => (record.type === 'entity' ? (this.addresses.claim({ ...record, identifier: record.entity.identifier }, this.summary) ?? record) : record));
       }
     }
+  }
+
+  /**
+   * The records of every item of `chunk`, in input order, counted in `summary`, without the address
+   * check: for a caller that checks the addresses of the whole run itself, with an AddressBook.
+   */
+  mapChunk(chunk: ItemChunk): MapRecord[] {
+    return this.mapEntries(chunk, 0, chunk.entries.length);
   }
 
   private mapEntries(chunk: ItemChunk, from: number, to: number): MapRecord[] {
@@ -126,7 +87,10 @@ export class ItemStreamMapper {
     }
     const records = lists.length === 1 ? lists[0]! : lists.flat().sort((a, b) => a.item - b.item);
     for (const record of records) {
-      if (record.type === 'entity') continue;
+      if (record.type === 'entity') {
+        this.summary.entities += 1;
+        continue;
+      }
       this.summary.errors += 1;
       if (record.isItemSkipped) this.summary.skipped += 1;
     }
@@ -142,16 +106,7 @@ export class ItemStreamMapper {
     let issue = 0;
     for (const mapped of result.entities) {
       for (; issue < result.issues.length && result.issues[issue]!.itemIndex <= mapped.itemIndex; issue += 1) records.push(issueRecord(result.issues[issue]!, indexes, resource));
-      const item = indexes[mapped.itemIndex]!;
-      const address = `${mapped.blueprint}\u0000${mapped.entity.identifier}`;
-      const first = this.addresses.get(address);
-      if (first !== undefined) {
-        records.push({ ...itemError(item, `address conflict: ${mapped.blueprint}.${mapped.entity.identifier} was already mapped from item ${first}; this entity is dropped`), resourceIndex: resource.index });
-        continue;
-      }
-      this.addresses.set(address, item);
-      this.summary.entities += 1;
-      records.push({ type: 'entity', item, resourceIndex: resource.index, blueprint: mapped.blueprint, entity: mapped.entity });
+      records.push({ type: 'entity', item: indexes[mapped.itemIndex]!, resourceIndex: resource.index, blueprint: mapped.blueprint, entity: mapped.entity });
     }
     for (; issue < result.issues.length; issue += 1) records.push(issueRecord(result.issues[issue]!, indexes, resource));
     return records;
@@ -168,14 +123,18 @@ export class ItemStreamMapper {
   }
 }
 
+/** Throws Aws2PortError `InvalidArgument` when no resource config of `config` has `kind`. */
+function checkKindIsMapped(config: ResolvedConfig, kind: string): void {
+  if (config.resources.some((resource) => resource.kind === kind)) return;
+  throw new Aws2PortError('InvalidArgument', `No resource config of kind ${kind} in ${config.file}.`, {
+    detail: `The config maps: ${[...new Set(config.resources.map((resource) => resource.kind))].join(', ')}.`,
+  });
+}
+
 function kindOf(item: unknown): string | null {
   if (typeof item !== 'object' || item === null) return null;
   const kind = (item as Record<string, unknown>)['__Kind'];
   return typeof kind === 'string' && Object.hasOwn(item, '__Kind') ? kind : null;
-}
-
-function itemError(item: number, message: string): ErrorRecord {
-  return { type: 'error', item, message, resourceIndex: null, field: null, place: null, expression: null, isItemSkipped: true };
 }
 
 function issueRecord(issue: { itemIndex: number; field: string; place: ConfigPlace; message: string; isItemSkipped: boolean }, indexes: number[], resource: ResourceConfig): ErrorRecord {

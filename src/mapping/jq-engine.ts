@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { loadJq } from 'jq-wasm';
 import { Aws2PortError } from '../errors/index.js';
 
@@ -29,11 +30,24 @@ export interface JqEngine {
 let loading: Promise<JqEngine> | undefined;
 
 /**
- * Loads jq-wasm once per process (memoised: every call returns the same engine). A failed load is not
- * memoised, so a later call tries again. Throws Aws2PortError `Internal` when the WASM cannot load.
+ * jq-wasm's WebAssembly compiled, to hand to worker threads: instantiating a compiled module is much
+ * cheaper than compiling it again in each thread. Throws Aws2PortError `Internal` when it cannot load.
  */
-export function loadJqEngine(): Promise<JqEngine> {
-  loading ??= loadJq().then(
+export async function compileJqModule(): Promise<WebAssembly.Module> {
+  try {
+    return await WebAssembly.compile(await readFile(new URL(import.meta.resolve('jq-wasm/jq.wasm'))));
+  } catch (cause) {
+    throw new Aws2PortError('Internal', 'The jq engine (jq-wasm) could not be loaded.', { source: 'internal', cause });
+  }
+}
+
+/**
+ * Loads jq-wasm once per thread (memoised: every call returns the same engine), from `module` when
+ * given (see compileJqModule). A failed load is not memoised, so a later call tries again. Throws
+ * Aws2PortError `Internal` when the WASM cannot load.
+ */
+export function loadJqEngine(module?: WebAssembly.Module): Promise<JqEngine> {
+  loading ??= loadJq(module ? { wasmModule: module } : {}).then(
     (jq): JqEngine => ({
       run: (input, filter) => jq.raw(input, filter, ['-c']),
       get version() {

@@ -32,9 +32,9 @@ export async function* readJsonItems(chunks: AsyncIterable<Buffer | string> | It
     let chunk = typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw;
     if (mode === 'unknown') {
       tail = Buffer.concat([tail, chunk]);
-      const first = tail.toString('latin1', 0, Math.min(tail.length, 256)).trimStart()[0];
-      if (first === undefined) continue;
-      mode = first === '[' ? 'array' : 'lines';
+      const form = inputForm(tail);
+      if (form === 'unknown') continue;
+      mode = form;
       chunk = tail;
       tail = Buffer.alloc(0);
     }
@@ -71,6 +71,25 @@ export async function* readJsonItems(chunks: AsyncIterable<Buffer | string> | It
   }
 }
 
+/** The items of JSON lines `text` (whole lines), as readJsonItems reads them. */
+export function parseJsonLines(text: string): Omit<ItemChunk, 'firstIndex'> {
+  const lines: Omit<ItemChunk, 'firstIndex'> = { entries: [], areStringsWellFormed: true };
+  parseLines(text, lines);
+  return lines;
+}
+
+/** True for a line of JSON lines that holds no item: only whitespace. */
+export function isBlankLine(line: string): boolean {
+  // Items start with `{`; only other lines can be blank.
+  return line.charCodeAt(0) !== 0x7b && line.trim() === '';
+}
+
+/** Whether input starting with `head` is one JSON array or JSON lines; unknown while `head` is blank. */
+export function inputForm(head: Buffer): 'array' | 'lines' | 'unknown' {
+  const first = head.toString('latin1', 0, Math.min(head.length, 256)).trimStart()[0];
+  return first === undefined ? 'unknown' : first === '[' ? 'array' : 'lines';
+}
+
 /** Parses each non-blank line of `text` as one item, appending to `lines`. */
 function parseLines(text: string, lines: Omit<ItemChunk, 'firstIndex'>): void {
   const { entries } = lines;
@@ -80,8 +99,7 @@ function parseLines(text: string, lines: Omit<ItemChunk, 'firstIndex'>): void {
     if (end === -1) end = text.length;
     const line = text.slice(start, end);
     start = end + 1;
-    // Items start with `{`; only other lines can be blank.
-    if (line.charCodeAt(0) !== 0x7b && line.trim() === '') continue;
+    if (isBlankLine(line)) continue;
     try {
       entries.push({ item: JSON.parse(line) });
     } catch (error) {

@@ -1,6 +1,6 @@
 /** Where output goes; `write` may return a promise to apply backpressure (a slow pipe). */
 export interface OutputSink {
-  write(text: string): void | Promise<void>;
+  write(text: string | Uint8Array): void | Promise<void>;
 }
 
 /** Bytes gathered before a write: big enough that a million lines are a few hundred writes. */

@@ -1,0 +1,71 @@
+import type { FileHandle } from 'node:fs/promises';
+import { OrderedResults } from '../../src/concurrency/ordered-results.js';
+import { AddressBook } from '../../src/mapping/address-book.js';
+import type { ItemStreamMapper } from '../../src/mapping/item-stream-mapper.js';
+import { addSummary, emptySummary, type MapSummary } from '../../src/mapping/map-records.js';
+import { readLineChunks } from '../../src/mapping/read-line-chunks.js';
+import type { Output } from '../output.js';
+import { renderMapRecord, type MapRecordFormat } from '../views/map-records-view.js';
+import { mapLineChunk, type MappedChunk } from './map-line-chunk.js';
+import { MapWorkerPool } from './map-worker-pool.js';
+import type { MapWorkerEngine, MapWorkerSetup } from './map-worker-protocol.js';
+
+/** Bytes of JSON lines per chunk: a few milliseconds of work, enough to amortise a message. */
+const CHUNK_BYTES = 1 << 19;
+
+/** Options of mapWithWorkers. */
+export interface WorkerMapOptions {
+  /** A JSON lines file, read from its current position. */
+  file: FileHandle;
+  /** Threads besides this one (at least 1). */
+  workers: number;
+  setup: MapWorkerSetup;
+  engine: MapWorkerEngine;
+  /** This thread's mapper, built from the same setup. */
+  mapper: ItemStreamMapper;
+  format: MapRecordFormat;
+  output: Output;
+  /** Bytes per chunk; default CHUNK_BYTES. */
+  chunkBytes?: number;
+}
+
+/**
+ * `aws2port map` over worker threads: the file is cut into chunks of whole lines; the workers map
+ * chunks while this thread reads, maps the chunks the busy workers cannot take, and prints every
+ * chunk's text in input order, checking each entity's address against those before it as the
+ * in-process map does. Resolves to the run's counts.
+ */
+export async function mapWithWorkers(options: WorkerMapOptions): Promise<MapSummary> {
+  const { file, workers, setup, engine, mapper, format, output, chunkBytes = CHUNK_BYTES } = options;
+  const pool = new MapWorkerPool(workers, setup, engine);
+  const summary = emptySummary();
+  const addresses = new AddressBook();
+  const results = new OrderedResults<MappedChunk>();
+  const print = (chunk: MappedChunk) => output.stdout.write(withAddressesChecked(chunk, addresses, summary, format));
+  try {
+    for await (const chunk of readLineChunks(file, chunkBytes)) {
+      results.add(pool.tryMap(chunk) ?? mapLineChunk(chunk.bytes, chunk.firstIndex, mapper, format));
+      for (const ready of results.takeReady()) await print(ready);
+    }
+    for (let ready = await results.takeNext(); ready; ready = await results.takeNext()) await print(ready);
+  } finally {
+    await pool.stop();
+  }
+  return summary;
+}
+
+/** The chunk's output with each entity whose address was already taken replaced by its conflict; counts added to `summary`. */
+function withAddressesChecked(chunk: MappedChunk, addresses: AddressBook, summary: MapSummary, format: MapRecordFormat): Uint8Array {
+  addSummary(summary, chunk.summary);
+  const { bytes, entities } = chunk;
+  const { items, resourceIndexes, blueprints, identifiers, starts, ends } = entities;
+  const parts: Uint8Array[] = [];
+  let copied = 0;
+  for (let entity = 0; entity < items.length; entity += 1) {
+    const conflict = addresses.claim({ item: items[entity]!, resourceIndex: resourceIndexes[entity]!, blueprint: blueprints[entity]!, identifier: identifiers[entity]! }, summary);
+    if (!conflict) continue;
+    parts.push(bytes.subarray(copied, starts[entity]), Buffer.from(renderMapRecord(conflict, format)));
+    copied = ends[entity]!;
+  }
+  return copied === 0 ? bytes : Buffer.concat([...parts, bytes.subarray(copied)]);
+}

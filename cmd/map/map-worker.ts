@@ -1,0 +1,57 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadConfig } from '../../src/config/index.js';
+import { Aws2PortError } from '../../src/errors/index.js';
+import { ItemStreamMapper } from '../../src/mapping/item-stream-mapper.js';
+import { loadJqEngine } from '../../src/mapping/jq-engine.js';
+import { textStyle } from '../../src/plan/text-style.js';
+import type { MapRecordFormat } from '../views/map-records-view.js';
+import { mapLineChunk } from './map-line-chunk.js';
+import type { MapTask, MapTaskFailed, MapTaskResult, MapWorkerEngine, MapWorkerSetup } from './map-worker-protocol.js';
+
+/**
+ * A thread of `aws2port map --workers`: maps the chunks of JSON lines it is sent, one at a time, in
+ * the order they come. Its first message is the compiled jq-wasm; the main thread has already checked
+ * the config and the kind. A mapping that does not compile fails each task with the error to raise.
+ */
+const setup = workerData as MapWorkerSetup;
+const port = parentPort!;
+const format: MapRecordFormat = { isJson: setup.isJson, style: textStyle(setup.isColor) };
+let mapper: Promise<ItemStreamMapper> | undefined;
+
+port.on('message', (message: MapWorkerEngine | MapTask) => {
+  if ('jqModule' in message) {
+    mapper = startMapper(setup, message.jqModule);
+    mapper.catch(() => undefined);
+    return;
+  }
+  mapper!.then(
+    (ready) => {
+      const result = runTask(message, ready);
+      port.postMessage(result, 'bytes' in result ? [result.bytes.buffer as ArrayBuffer] : []);
+    },
+    (error: unknown) => port.postMessage(failure(message.id, error)),
+  );
+});
+
+async function startMapper({ configFile, kind, isStrict }: MapWorkerSetup, jqModule: WebAssembly.Module): Promise<ItemStreamMapper> {
+  const { config, errors } = loadConfig(configFile);
+  if (!config) throw new Aws2PortError('ConfigInvalid', `The config file ${configFile} has ${errors.length} errors.`, { subject: configFile });
+  return new ItemStreamMapper({ config, engine: await loadJqEngine(jqModule), isStrict, ...(kind === undefined ? {} : { kind }) });
+}
+
+function runTask({ id, bytes, firstIndex }: MapTask, ready: ItemStreamMapper): MapTaskResult {
+  try {
+    return { id, ...mapLineChunk(bytes, firstIndex, ready, format) };
+  } catch (error) {
+    return failure(id, error);
+  }
+}
+
+function failure(id: number, error: unknown): MapTaskFailed {
+  if (error instanceof Aws2PortError) {
+    const { code, message, detail, subject, source } = error;
+    return { id, error: { code, message, source, ...(detail === undefined ? {} : { detail }), ...(subject === undefined ? {} : { subject }) } };
+  }
+  const cause = error instanceof Error ? error : new Error(String(error));
+  return { id, error: { code: 'Internal', message: `A map worker failed: ${cause.message}`, source: 'internal', ...(cause.stack === undefined ? {} : { detail: cause.stack }) } };
+}
