@@ -8,6 +8,7 @@ import { inputForm } from '../../src/mapping/read-json-items.js';
 import type { Args } from '../arguments.js';
 import { loadConfigOrThrow } from '../load-config-or-throw.js';
 import type { Output } from '../output.js';
+import type { WorkerMapOptions } from '../map/map-with-workers.js';
 import { renderMapRecord, summaryLine, type MapRecordFormat } from '../views/map-records-view.js';
 
 type MapArgs = Extract<Args, { command: 'map' }>;
@@ -30,19 +31,20 @@ const MAX_DEFAULT_WORKERS = 7;
 export async function runMap(args: MapArgs, output: Output): Promise<number> {
   const format: MapRecordFormat = { isJson: args.json, style: output.style };
   const file = args.inputFile === undefined ? null : await openItemsFile(args.inputFile);
+  // jq-wasm compiles in the background while the config is read (a config error wins over a load error),
+  // and workers start loading at once: they get the compiled module when it is ready.
+  const compiling = compileJqModule();
+  compiling.catch(() => undefined);
+  const workers = file ? await startWorkers(args, file, compiling) : null;
   try {
-    const workers = file ? await workersFor(args, file) : 0;
-    // jq-wasm compiles in the background while the config is read (a config error wins over a load error).
-    const compiling = compileJqModule();
-    compiling.catch(() => undefined);
     const config = loadConfigOrThrow(args, output);
-    const jqModule = await compiling;
-    const mapper = new ItemStreamMapper({ config, engine: await loadJqEngine(jqModule), isStrict: args.isStrict, ...(args.kind === undefined ? {} : { kind: args.kind }) });
-    const summary = file && workers > 0 ? await mapOverWorkers(args, output, format, { file, workers, mapper, jqModule }) : await mapHere(mapper, output, format, file);
+    const mapper = new ItemStreamMapper({ config, engine: await loadJqEngine(await compiling), isStrict: args.isStrict, ...(args.kind === undefined ? {} : { kind: args.kind }) });
+    const summary = file && workers ? await workers.map({ file, mapper, format, output }) : await mapHere(mapper, output, format, file);
     if (args.json) output.log(summaryLine(summary));
     else await output.stdout.write(`${summaryLine(summary)}\n`);
     return summary.skipped > 0 ? 1 : 0;
   } finally {
+    await workers?.stop();
     await file?.close();
   }
 }
@@ -63,20 +65,22 @@ async function mapHere(mapper: ItemStreamMapper, output: Output, format: MapReco
   return mapper.summary;
 }
 
-/** Maps with worker threads besides this one (loaded only then). */
-async function mapOverWorkers(
+/** Worker threads to help map a JSON lines `file` (see workerCount), started; null when none would. Loaded only then. */
+async function startWorkers(
   args: MapArgs,
-  output: Output,
-  format: MapRecordFormat,
-  { file, workers, mapper, jqModule }: { file: FileHandle; workers: number; mapper: ItemStreamMapper; jqModule: WebAssembly.Module },
-): Promise<MapSummary> {
-  const { mapWithWorkers } = await import('../map/map-with-workers.js');
+  file: FileHandle,
+  compiling: Promise<WebAssembly.Module>,
+): Promise<{ map(options: Omit<WorkerMapOptions, 'pool'>): Promise<MapSummary>; stop(): Promise<void> } | null> {
+  const count = await workerCount(args, file);
+  if (count === 0) return null;
+  const [{ MapWorkerPool }, { mapWithWorkers }] = await Promise.all([import('../map/map-worker-pool.js'), import('../map/map-with-workers.js')]);
   const setup = { configFile: args.config, isStrict: args.isStrict, isJson: args.json, isColor: args.isColor, ...(args.kind === undefined ? {} : { kind: args.kind }) };
-  return mapWithWorkers({ file, workers, setup, engine: { jqModule }, mapper, format, output });
+  const pool = new MapWorkerPool(count, setup, compiling.then((jqModule) => ({ jqModule })));
+  return { map: (options) => mapWithWorkers({ ...options, pool }), stop: () => pool.stop() };
 }
 
-/** How many worker threads map `file`: none unless it holds JSON lines; --workers, or one per CPU for a large file. */
-async function workersFor(args: MapArgs, file: FileHandle): Promise<number> {
+/** How many worker threads help map `file`: none unless it holds JSON lines; --workers, or one per other CPU for a large file. */
+async function workerCount(args: MapArgs, file: FileHandle): Promise<number> {
   const head = Buffer.alloc(256);
   const { bytesRead } = await file.read(head, 0, head.length, 0);
   if (inputForm(head.subarray(0, bytesRead)) !== 'lines') return 0;

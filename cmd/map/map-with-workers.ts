@@ -7,26 +7,21 @@ import { readLineChunks } from '../../src/mapping/read-line-chunks.js';
 import type { Output } from '../output.js';
 import { renderMapRecord, type MapRecordFormat } from '../views/map-records-view.js';
 import { mapLineChunk, type MappedChunk } from './map-line-chunk.js';
-import { MapWorkerPool } from './map-worker-pool.js';
-import type { MapWorkerEngine, MapWorkerSetup } from './map-worker-protocol.js';
+import type { MapWorkerPool } from './map-worker-pool.js';
 
 /** Bytes of JSON lines per chunk: a few milliseconds of work, enough to amortise a message. */
-const CHUNK_BYTES = 1 << 19;
+const CHUNK_BYTES = 1 << 18;
 
 /** Options of mapWithWorkers. */
 export interface WorkerMapOptions {
   /** A JSON lines file, read from its current position. */
   file: FileHandle;
-  /** Threads besides this one (at least 1). */
-  workers: number;
-  setup: MapWorkerSetup;
-  engine: MapWorkerEngine;
-  /** This thread's mapper, built from the same setup. */
+  /** The threads that help (started with the same config, kind and format as `mapper`); stopped by the caller. */
+  pool: MapWorkerPool;
+  /** This thread's mapper. */
   mapper: ItemStreamMapper;
   format: MapRecordFormat;
   output: Output;
-  /** Bytes per chunk; default CHUNK_BYTES. */
-  chunkBytes?: number;
 }
 
 /**
@@ -36,21 +31,16 @@ export interface WorkerMapOptions {
  * in-process map does. Resolves to the run's counts.
  */
 export async function mapWithWorkers(options: WorkerMapOptions): Promise<MapSummary> {
-  const { file, workers, setup, engine, mapper, format, output, chunkBytes = CHUNK_BYTES } = options;
-  const pool = new MapWorkerPool(workers, setup, engine);
+  const { file, pool, mapper, format, output } = options;
   const summary = emptySummary();
   const addresses = new AddressBook();
   const results = new OrderedResults<MappedChunk>();
   const print = (chunk: MappedChunk) => output.stdout.write(withAddressesChecked(chunk, addresses, summary, format));
-  try {
-    for await (const chunk of readLineChunks(file, chunkBytes)) {
-      results.add(pool.tryMap(chunk) ?? mapLineChunk(chunk.bytes, chunk.firstIndex, mapper, format));
-      for (const ready of results.takeReady()) await print(ready);
-    }
-    for (let ready = await results.takeNext(); ready; ready = await results.takeNext()) await print(ready);
-  } finally {
-    await pool.stop();
+  for await (const chunk of readLineChunks(file, CHUNK_BYTES)) {
+    results.add(pool.tryMap(chunk) ?? mapLineChunk(chunk.bytes, chunk.firstIndex, mapper, format));
+    for (const ready of results.takeReady()) await print(ready);
   }
+  for (let ready = await results.takeNext(); ready; ready = await results.takeNext()) await print(ready);
   return summary;
 }
 

@@ -10,9 +10,9 @@ class MapWorker {
   private readonly waiting = new Map<number, { resolve(result: MappedChunk): void; reject(error: Error): void }>();
   private nextId = 0;
 
-  constructor(setup: MapWorkerSetup, engine: MapWorkerEngine) {
+  constructor(setup: MapWorkerSetup, engine: Promise<MapWorkerEngine>) {
     this.thread = new Worker(new URL('./map-worker.js', import.meta.url), { workerData: setup });
-    this.thread.postMessage(engine);
+    engine.then((ready) => this.thread.postMessage(ready), () => undefined);
     this.thread.on('message', (result: MapTaskResult) => this.settle(result));
     this.thread.on('error', (error) => this.failAll(new Aws2PortError('Internal', `A map worker crashed: ${error.message}`, { source: 'internal', cause: error })));
     this.thread.on('exit', (code) => this.failAll(new Aws2PortError('Internal', `A map worker stopped (exit code ${code}).`, { source: 'internal' })));
@@ -55,11 +55,14 @@ class MapWorker {
   }
 }
 
-/** Map worker threads, each given at most `tasksPerWorker` chunks ahead of what it has answered. */
+/**
+ * Map worker threads, each given at most `tasksPerWorker` chunks ahead of what it has answered. They
+ * start at once, and map once `engine` has come (a failed engine leaves them idle until stopped).
+ */
 export class MapWorkerPool {
   private readonly workers: MapWorker[];
 
-  constructor(count: number, setup: MapWorkerSetup, engine: MapWorkerEngine, private readonly tasksPerWorker = 4) {
+  constructor(count: number, setup: MapWorkerSetup, engine: Promise<MapWorkerEngine>, private readonly tasksPerWorker = 4) {
     this.workers = Array.from({ length: count }, () => new MapWorker(setup, engine));
   }
 

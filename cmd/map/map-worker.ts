@@ -10,21 +10,23 @@ import type { MapTask, MapTaskFailed, MapTaskResult, MapWorkerEngine, MapWorkerS
 
 /**
  * A thread of `aws2port map --workers`: maps the chunks of JSON lines it is sent, one at a time, in
- * the order they come. Its first message is the compiled jq-wasm; the main thread has already checked
- * the config and the kind. A mapping that does not compile fails each task with the error to raise.
+ * the order they come, once the main thread has sent it the compiled jq-wasm. The main thread checks
+ * the config and the kind itself; a mapping that does not compile fails each task with the error to raise.
  */
 const setup = workerData as MapWorkerSetup;
 const port = parentPort!;
 const format: MapRecordFormat = { isJson: setup.isJson, style: textStyle(setup.isColor) };
-let mapper: Promise<ItemStreamMapper> | undefined;
+let receiveEngine!: (engine: MapWorkerEngine) => void;
+// Tasks that arrive before the engine wait for it.
+const mapper = new Promise<MapWorkerEngine>((resolve) => (receiveEngine = resolve)).then((engine) => startMapper(setup, engine.jqModule));
+mapper.catch(() => undefined);
 
 port.on('message', (message: MapWorkerEngine | MapTask) => {
   if ('jqModule' in message) {
-    mapper = startMapper(setup, message.jqModule);
-    mapper.catch(() => undefined);
+    receiveEngine(message);
     return;
   }
-  mapper!.then(
+  mapper.then(
     (ready) => {
       const result = runTask(message, ready);
       port.postMessage(result, 'bytes' in result ? [result.bytes.buffer as ArrayBuffer] : []);

@@ -10,7 +10,7 @@ const SEED_CONFIG = readFileSync(new URL('../../../examples/port-app-config.yml'
 const KINDS = ['AWS::S3::Bucket', 'AWS::EC2::Instance', 'AWS::Organizations::Account'];
 
 /**
- * About 2.5 MB of JSON lines (several of map's 512 KiB chunks) in which every awkward case sits in
+ * About 2.5 MB of JSON lines (about ten of map's 256 KiB chunks) in which every awkward case sits in
  * a different chunk from where it matters: blank and whitespace lines before a line that is not JSON
  * (its index counts only items), an item whose address repeats one made megabytes earlier, an item of
  * a kind no config maps, seed items with gaps that null fields, CRLF ends, no final newline.
@@ -41,7 +41,7 @@ describe('aws2port map --workers', () => {
     input = awkwardInput();
     writeFileSync(join(dir, 'aws2port.yml'), SEED_CONFIG);
     writeFileSync(join(dir, 'items.jsonl'), input.text);
-    assert.ok(input.text.length > 4 * 512 * 1024, 'the input spans several chunks');
+    assert.ok(input.text.length > 8 * 256 * 1024, 'the input spans several chunks');
   });
 
   it('prints exactly what the in-process map prints, with JSON lines, whatever the number of workers', async () => {
