@@ -42,7 +42,11 @@ export class ItemStreamMapper {
     for await (const chunk of readJsonItems(chunks)) {
       for (let from = 0; from < chunk.entries.length; from += STREAM_BATCH_SIZE) {
         const records = this.mapEntries(chunk, from, Math.min(from + STREAM_BATCH_SIZE, chunk.entries.length));
-        yield records.map((record) => (record.type === 'entity' ? (this.addresses.claim({ ...record, identifier: record.entity.identifier }, this.summary) ?? record) : record));
+        yield records.map((record) => {
+          if (record.type !== 'entity') return record;
+          const { item, resourceIndex, blueprint, entity } = record;
+          return this.addresses.claim({ item, resourceIndex, blueprint, identifier: entity.identifier }, this.summary) ?? record;
+        });
       }
     }
   }
