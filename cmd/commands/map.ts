@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Aws2PortError } from '../../src/errors/index.js';
 import { ItemStreamMapper } from '../../src/mapping/item-stream-mapper.js';
 import { compileJqModule, loadJqEngine } from '../../src/mapping/jq-engine.js';
+import type { ResolvedConfig } from '../../src/config/types.js';
 import type { MapSummary } from '../../src/mapping/map-records.js';
 import { inputForm } from '../../src/mapping/read-json-items.js';
 import type { Args } from '../arguments.js';
@@ -31,13 +32,14 @@ const MAX_DEFAULT_WORKERS = 7;
 export async function runMap(args: MapArgs, output: Output): Promise<number> {
   const format: MapRecordFormat = { isJson: args.json, style: output.style };
   const file = args.inputFile === undefined ? null : await openItemsFile(args.inputFile);
-  // jq-wasm compiles in the background while the config is read (a config error wins over a load error),
-  // and workers start loading at once: they get the compiled module when it is ready.
+  // jq-wasm compiles in the background while the config is read (a config error wins over a load error);
+  // workers start at once, and get the compiled module when it is ready.
   const compiling = compileJqModule();
   compiling.catch(() => undefined);
-  const workers = file ? await startWorkers(args, file, compiling) : null;
+  let workers: Awaited<ReturnType<typeof startWorkers>> = null;
   try {
     const config = loadConfigOrThrow(args, output);
+    if (file) workers = await startWorkers(args, file, config, compiling);
     const mapper = new ItemStreamMapper({ config, engine: await loadJqEngine(await compiling), isStrict: args.isStrict, ...(args.kind === undefined ? {} : { kind: args.kind }) });
     const summary = file && workers ? await workers.map({ file, mapper, format, output }) : await mapHere(mapper, output, format, file);
     if (args.json) output.log(summaryLine(summary));
@@ -69,12 +71,13 @@ async function mapHere(mapper: ItemStreamMapper, output: Output, format: MapReco
 async function startWorkers(
   args: MapArgs,
   file: FileHandle,
+  config: ResolvedConfig,
   compiling: Promise<WebAssembly.Module>,
 ): Promise<{ map(options: Omit<WorkerMapOptions, 'pool'>): Promise<MapSummary>; stop(): Promise<void> } | null> {
   const count = await workerCount(args, file);
   if (count === 0) return null;
   const [{ MapWorkerPool }, { mapWithWorkers }] = await Promise.all([import('../map/map-worker-pool.js'), import('../map/map-with-workers.js')]);
-  const setup = { configFile: args.config, isStrict: args.isStrict, isJson: args.json, isColor: args.isColor, ...(args.kind === undefined ? {} : { kind: args.kind }) };
+  const setup = { config, isStrict: args.isStrict, isJson: args.json, isColor: args.isColor, ...(args.kind === undefined ? {} : { kind: args.kind }) };
   const pool = new MapWorkerPool(count, setup, compiling.then((jqModule) => ({ jqModule })));
   return { map: (options) => mapWithWorkers({ ...options, pool }), stop: () => pool.stop() };
 }

@@ -1,9 +1,10 @@
+import type { ResolvedConfig } from '../../src/config/types.js';
 import type { ErrorCode } from '../../src/errors/index.js';
 import type { MappedChunk } from './map-line-chunk.js';
 
 /** What every map worker is started with (its workerData). */
 export interface MapWorkerSetup {
-  configFile: string;
+  config: ResolvedConfig;
   kind?: string;
   isStrict: boolean;
   isJson: boolean;

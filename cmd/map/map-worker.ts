@@ -1,5 +1,4 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadConfig } from '../../src/config/index.js';
 import { Aws2PortError } from '../../src/errors/index.js';
 import { ItemStreamMapper } from '../../src/mapping/item-stream-mapper.js';
 import { loadJqEngine } from '../../src/mapping/jq-engine.js';
@@ -10,8 +9,8 @@ import type { MapTask, MapTaskFailed, MapTaskResult, MapWorkerEngine, MapWorkerS
 
 /**
  * A thread of `aws2port map --workers`: maps the chunks of JSON lines it is sent, one at a time, in
- * the order they come, once the main thread has sent it the compiled jq-wasm. The main thread checks
- * the config and the kind itself; a mapping that does not compile fails each task with the error to raise.
+ * the order they come, once the main thread has sent it the compiled jq-wasm. The main thread has
+ * loaded the config and checks the kind; a mapping that does not compile fails each task with the error to raise.
  */
 const setup = workerData as MapWorkerSetup;
 const port = parentPort!;
@@ -35,9 +34,7 @@ port.on('message', (message: MapWorkerEngine | MapTask) => {
   );
 });
 
-async function startMapper({ configFile, kind, isStrict }: MapWorkerSetup, jqModule: WebAssembly.Module): Promise<ItemStreamMapper> {
-  const { config, errors } = loadConfig(configFile);
-  if (!config) throw new Aws2PortError('ConfigInvalid', `The config file ${configFile} has ${errors.length} errors.`, { subject: configFile });
+async function startMapper({ config, kind, isStrict }: MapWorkerSetup, jqModule: WebAssembly.Module): Promise<ItemStreamMapper> {
   return new ItemStreamMapper({ config, engine: await loadJqEngine(jqModule), isStrict, ...(kind === undefined ? {} : { kind }) });
 }
 

@@ -1,6 +1,6 @@
 import type { EntityRecord, ErrorRecord, MapRecord, MapSummary } from '../../src/mapping/map-records.js';
 // Leaf modules of the plan stage, not its entry: map must not load the planner (AWS SDK, SQLite) at start-up.
-import { entityAttributes } from '../../src/plan/render-values.js';
+import { entityAttributes } from '../../src/plan/entity-attributes.js';
 import type { TextStyle } from '../../src/plan/text-style.js';
 
 /** How `aws2port map` prints records: JSON lines (`--json`) or a listing for a person. */

@@ -3,7 +3,8 @@ import { formatScope } from '../aws/scope.js';
 import { describeMassDeletion } from './deletion-guard.js';
 import { entityAddress } from './plan-document.js';
 import { planHasChanges, type Plan, type PlanHeader } from './plan.js';
-import { entityAttributes, isSameValue, renderValue, renderValueDiff } from './render-values.js';
+import { entityAttributes } from './entity-attributes.js';
+import { isSameValue, renderValue, renderValueDiff } from './render-values.js';
 import { ChunkedWriter, type OutputSink } from './text-sink.js';
 import type { TextStyle } from './text-style.js';
 

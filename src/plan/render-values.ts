@@ -1,20 +1,7 @@
 import { structuredPatch } from 'diff';
-import type { Entity } from './entity.js';
 
 /** Values longer than this on one line are shown over several lines. */
 const INLINE_LIMIT = 70;
-
-/** An entity as `(name, value)` pairs in display order: title, icon, team, properties.*, relations.*. */
-export function entityAttributes(entity: Entity | null): Map<string, unknown> {
-  const attributes = new Map<string, unknown>();
-  if (!entity) return attributes;
-  attributes.set('title', entity.title);
-  attributes.set('icon', entity.icon);
-  attributes.set('team', entity.team);
-  for (const [name, value] of Object.entries(entity.properties ?? {})) attributes.set(`properties.${name}`, value);
-  for (const [name, value] of Object.entries(entity.relations ?? {})) attributes.set(`relations.${name}`, value);
-  return attributes;
-}
 
 /** A value on one line when it fits, else pretty JSON over several lines. */
 export function renderValue(value: unknown): string[] {
