@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { closeSync, createReadStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -12,12 +12,14 @@ import { NATIVE_JQ } from '../mapping/native-jq.js';
 
 /**
  * The mapping's speed (issue 4): the seed's S3 mapping over the same 100,000 generated buckets of
- * about 1 KB, as JSON lines in a file, three ways, each a whole process reading the file and writing
- * one entity per line: (a) `aws2port map --json`, (b) jq-wasm running one combined program per batch
- * of 1,000 items (how mapping ran before the fast path), (c) native `jq -c` (Debian's 1.6) running
- * one combined program over the JSON lines. (a) and (c), then (a) and (b), must print the same
- * entities. The best of BENCH_RUNS runs (default 3) counts for (a) and (c); (b) runs once. Target:
- * (a) at least 10x (c).
+ * about 1 KB, as JSON lines in a file, each way a whole process reading the file and writing one
+ * entity per line: (a) `aws2port map --json` as a user runs it (the main thread and one worker per
+ * other CPU), (a1) the same on one thread (`--workers 0`), (b) jq-wasm running one combined program
+ * per batch of 1,000 items (how mapping ran before the fast path), (c) native `jq -c` (Debian's 1.6)
+ * running one combined program over the JSON lines, and (d) the floor: JSON.parse, a hand-written
+ * JavaScript entity and JSON.stringify per line, on the same threads as (a), with nothing of jq's
+ * semantics (mapping-floor.ts). Every way must print the same entities. The best of BENCH_RUNS runs
+ * (default 3) counts, except for (b), which runs once. Target: (a) at least 10x (c).
  */
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -25,6 +27,7 @@ const KIND = 'AWS::S3::Bucket';
 const SEED_CONFIG = fileURLToPath(new URL('../../../examples/port-app-config.yml', import.meta.url));
 const CLI = fileURLToPath(new URL('../../cmd/aws2port.js', import.meta.url));
 const THIS_FILE = fileURLToPath(import.meta.url);
+const FLOOR = fileURLToPath(new URL('./mapping-floor.js', import.meta.url));
 
 if (process.argv[2] === '--jq-wasm-child') await runJqWasmChild(process.argv[3]!, process.argv[4]!);
 else await main();
@@ -38,22 +41,31 @@ async function main(): Promise<void> {
     process.stdout.write(`${ITEMS} S3 items, ${(text.length / ITEMS).toFixed(0)} bytes each on average, the seed's ${KIND} mapping\n`);
     const resource = seedResource();
 
-    const fast = await bestOf(RUNS, () => timeProcess(process.execPath, [CLI, 'map', '--json', '--quiet', '--kind', KIND, '--config', SEED_CONFIG, input], join(dir, 'a.jsonl')));
+    const mapArgs = [CLI, 'map', '--json', '--quiet', '--kind', KIND, '--config', SEED_CONFIG, input];
+    const fast = await bestOf(RUNS, () => timeProcess(process.execPath, mapArgs, join(dir, 'a.jsonl')));
+    const oneThread = await bestOf(RUNS, () => timeProcess(process.execPath, [...mapArgs, '--workers', '0'], join(dir, 'a1.jsonl')));
     const native = existsSync(NATIVE_JQ) ? await bestOf(RUNS, () => timeProcess(NATIVE_JQ, ['-c', nativeProgram(resource), input], join(dir, 'c.jsonl'))) : null;
+    const floor = await bestOf(RUNS, () => timeProcess(process.execPath, [FLOOR, input], join(dir, 'd.jsonl')));
     const wasm = await timeProcess(process.execPath, [THIS_FILE, '--jq-wasm-child', input, join(dir, 'b.jsonl')], join(dir, 'b.log'));
 
     const rate = (seconds: number) => ITEMS / seconds;
-    const row = (name: string, seconds: number) => `${name.padEnd(58)} ${seconds.toFixed(2).padStart(7)} s ${Math.round(rate(seconds)).toLocaleString('en-US').padStart(11)} items/s\n`;
-    process.stdout.write(row('(a) aws2port map --json (fast path), whole process', fast));
+    const row = (name: string, seconds: number) => `${name.padEnd(68)} ${seconds.toFixed(2).padStart(7)} s ${Math.round(rate(seconds)).toLocaleString('en-US').padStart(11)} items/s\n`;
+    const threads = availableParallelism();
+    process.stdout.write(row(`(a) aws2port map --json, whole process (${threads} thread${threads === 1 ? '' : 's'})`, fast));
+    process.stdout.write(row('(a1) aws2port map --json --workers 0, whole process (1 thread)', oneThread));
     process.stdout.write(row('(b) jq-wasm 1.8.2, one program per 1,000 items, whole process', wasm));
     if (native !== null) process.stdout.write(row('(c) native jq -c (1.6), one program over JSON lines', native));
     else process.stdout.write(`(c) native jq: skipped, ${NATIVE_JQ} is missing (apt-get install jq)\n`);
-    process.stdout.write(`ratio (a)/(b): ${(wasm / fast).toFixed(1)}x\n`);
+    process.stdout.write(row(`(d) floor: JSON.parse, hand-written entity, JSON.stringify (${threads} thread${threads === 1 ? '' : 's'})`, floor));
+    process.stdout.write(`ratio (a)/(b): ${(wasm / fast).toFixed(1)}x; (a)/(a1): ${(oneThread / fast).toFixed(2)}x; (a) takes ${(fast / floor).toFixed(2)}x the floor's time\n`);
 
     await assertSameEntities(join(dir, 'a.jsonl'), join(dir, 'b.jsonl'), '(a) and (b)');
+    await assertSameEntities(join(dir, 'a.jsonl'), join(dir, 'd.jsonl'), '(a) and (d)');
+    if (readFileSync(join(dir, 'a.jsonl'), 'utf8') !== readFileSync(join(dir, 'a1.jsonl'), 'utf8')) throw new Error('(a) and (a1) differ');
     if (native !== null) {
       await assertSameEntities(join(dir, 'a.jsonl'), join(dir, 'c.jsonl'), '(a) and (c)');
       const ratio = native / fast;
+      process.stdout.write(`ratio (a1)/(c): ${(native / oneThread).toFixed(1)}x; (d)/(c): ${(native / floor).toFixed(1)}x, the most any JavaScript mapping could reach here\n`);
       process.stdout.write(`ratio (a)/(c): ${ratio.toFixed(1)}x (target: at least 10x: ${ratio >= 10 ? 'met' : 'NOT met'})\n`);
     }
     process.stdout.write('outputs: identical entities, line by line\n');
