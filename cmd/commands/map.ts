@@ -54,7 +54,7 @@ export async function runMap(args: MapArgs, output: Output): Promise<number> {
 /** Maps in this thread, printing as it goes. */
 async function mapHere(mapper: ItemStreamMapper, output: Output, format: MapRecordFormat, file: FileHandle | null): Promise<MapSummary> {
   if (!file && process.stdin.isTTY) output.log('Reading items from standard input (end with Ctrl-D)...');
-  const input = file ? file.createReadStream({ start: 0, highWaterMark: READ_CHUNK_BYTES, autoClose: false }) : process.stdin;
+  const input = file ? file.createReadStream({ highWaterMark: READ_CHUNK_BYTES, autoClose: false }) : process.stdin;
   let text = '';
   for await (const records of mapper.map(input)) {
     for (const record of records) text += renderMapRecord(record, format);
@@ -82,13 +82,18 @@ async function startWorkers(
   return { map: (options) => mapWithWorkers({ ...options, pool }), stop: () => pool.stop() };
 }
 
-/** How many worker threads help map `file`: none unless it holds JSON lines; --workers, or one per other CPU for a large file. */
+/**
+ * How many worker threads help map `file`: none unless it is a regular file (not a pipe) of JSON
+ * lines; --workers, or one per other CPU for a large file. Leaves the file's position at its start.
+ */
 async function workerCount(args: MapArgs, file: FileHandle): Promise<number> {
+  const stats = await file.stat();
+  if (!stats.isFile()) return 0;
   const head = Buffer.alloc(256);
   const { bytesRead } = await file.read(head, 0, head.length, 0);
   if (inputForm(head.subarray(0, bytesRead)) !== 'lines') return 0;
   if (args.workers !== undefined) return args.workers;
-  return (await file.stat()).size >= WORKERS_MIN_BYTES ? Math.min(availableParallelism() - 1, MAX_DEFAULT_WORKERS) : 0;
+  return stats.size >= WORKERS_MIN_BYTES ? Math.min(availableParallelism() - 1, MAX_DEFAULT_WORKERS) : 0;
 }
 
 /** The items file, open for reading. Throws InputUnreadable. */

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { generateSeedItems } from '../mapping/generate-seed-items.js';
@@ -280,6 +282,21 @@ describe('aws2port map', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('reads items from a pipe named as FILE, as the shell gives for <(...), even with --workers', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'aws2port.yml'), SEED_CONFIG);
+    execFileSync('mkfifo', [join(dir, 'items.pipe')]);
+    const items = [{ Identifier: 'i-1', __Kind: 'AWS::EC2::Instance' }, { Identifier: 'i-2', __Kind: 'AWS::EC2::Instance' }];
+
+    const running = runCli(['map', '--config', 'aws2port.yml', '--json', '--workers', '2', 'items.pipe'], { cwd: dir, env: {} });
+    // Opening a pipe for writing waits for its reader: the CLI.
+    await writeFile(join(dir, 'items.pipe'), asLines(items));
+    const run = await running;
+
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(entitiesOf(run).map((entity) => entity.identifier), ['i-1', 'i-2']);
   });
 
   it('refuses an items file it cannot read', async () => {
