@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     const wasm = await timeProcess(process.execPath, [THIS_FILE, '--jq-wasm-child', input, join(dir, 'b.jsonl')], join(dir, 'b.log'));
 
     const rate = (seconds: number) => ITEMS / seconds;
-    const row = (name: string, seconds: number) => `${name.padEnd(68)} ${seconds.toFixed(2).padStart(7)} s ${Math.round(rate(seconds)).toLocaleString('en-US').padStart(11)} items/s\n`;
+    const row = (name: string, seconds: number) => `${name.padEnd(71)} ${seconds.toFixed(2).padStart(7)} s ${Math.round(rate(seconds)).toLocaleString('en-US').padStart(11)} items/s\n`;
     const threads = availableParallelism();
     process.stdout.write(row(`(a) aws2port map --json, whole process (${threads} thread${threads === 1 ? '' : 's'})`, fast));
     process.stdout.write(row('(a1) aws2port map --json --workers 0, whole process (1 thread)', oneThread));
