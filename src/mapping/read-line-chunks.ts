@@ -16,33 +16,42 @@ export interface LineChunk {
 /**
  * Reads a JSON lines file from its current position in chunks of whole lines of about `chunkBytes`
  * (a longer line makes a longer chunk), counting items as readJsonItems does, so that chunks can be
- * parsed and mapped apart, in parallel, with their items' true indexes.
+ * parsed and mapped apart, in parallel, with their items' true indexes. The next read is under way
+ * while the caller works on a chunk.
  */
 export async function* readLineChunks(file: FileHandle, chunkBytes: number): AsyncGenerator<LineChunk> {
-  let carry = Buffer.alloc(0);
   let firstIndex = 0;
+  let reading = readAfter(file, Buffer.alloc(0), chunkBytes);
   for (;;) {
-    // Read at least as much as is carried over, so that a very long line costs linear time.
-    const readBytes = Math.max(chunkBytes, carry.length);
-    const buffer = Buffer.allocUnsafeSlow(carry.length + readBytes);
-    carry.copy(buffer);
-    const { bytesRead } = await file.read(buffer, carry.length, readBytes, null);
-    const filled = carry.length + bytesRead;
+    const { buffer, filled, bytesRead } = await reading;
     if (bytesRead === 0) {
       if (filled > 0) yield { bytes: buffer.subarray(0, filled), firstIndex, items: countItems(buffer.subarray(0, filled)) };
       return;
     }
     const last = buffer.lastIndexOf(NEWLINE, filled - 1);
-    if (last === -1) {
-      carry = buffer.subarray(0, filled);
-      continue;
-    }
-    carry = Buffer.from(buffer.subarray(last + 1, filled));
+    // The carried bytes are copied: the chunk's buffer goes to the caller, which may transfer it.
+    const carry = last === -1 ? buffer.subarray(0, filled) : Buffer.from(buffer.subarray(last + 1, filled));
+    reading = readAfter(file, carry, chunkBytes);
+    if (last === -1) continue;
     const bytes = buffer.subarray(0, last + 1);
     const items = countItems(bytes);
     yield { bytes, firstIndex, items };
     firstIndex += items;
   }
+}
+
+/**
+ * Reads the file's next bytes into a new buffer after a copy of `carry`: at least `chunkBytes`, and
+ * at least as many as are carried over, so that a very long line costs linear time.
+ */
+function readAfter(file: FileHandle, carry: Buffer, chunkBytes: number): Promise<{ buffer: Buffer; filled: number; bytesRead: number }> {
+  const readBytes = Math.max(chunkBytes, carry.length);
+  const buffer = Buffer.allocUnsafeSlow(carry.length + readBytes);
+  carry.copy(buffer);
+  const reading = file.read(buffer, carry.length, readBytes, null).then(({ bytesRead }) => ({ buffer, filled: carry.length + bytesRead, bytesRead }));
+  // Handled here too: a read still under way when the caller stops must not be an unhandled rejection.
+  reading.catch(() => undefined);
+  return reading;
 }
 
 /** The lines of `bytes` that hold an item: those readJsonItems parses. */
