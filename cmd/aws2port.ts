@@ -29,6 +29,14 @@ async function route(args: Args, output: Output): Promise<number> {
   }
 }
 
+// A reader that stops early (`aws2port map items.jsonl | head`) closes the pipe: stop at once and
+// quietly, as a Unix tool that SIGPIPE ends does; the exit code says the output is incomplete. (Node
+// ignores SIGPIPE, so each later write would fail with EPIPE.) The state survives this as a crash.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(1);
+});
+
 /** The one catch: every error is printed here, with its code, and mapped to exit 1. */
 async function main(): Promise<number> {
   let args: Args;
