@@ -72,7 +72,10 @@ describe('parseArguments', () => {
     assert.deepEqual((await parse(['plan', '--shard', '2/4'])).shard, { index: 2, count: 4 });
     await assert.rejects(parse(['plan', '--shard', '5/4']), /--shard/);
     const map = await parse(['map', 'items.json', '--kind', 'AWS::S3::Bucket', '--json']);
-    assert.ok(map.command === 'map' && map.inputFile === 'items.json' && map.kind === 'AWS::S3::Bucket' && map.json);
+    assert.ok(map.command === 'map' && map.inputFile === 'items.json' && map.kind === 'AWS::S3::Bucket' && map.json && map.workers === undefined);
+    const withWorkers = await parse(['map', 'items.jsonl', '--workers', '3']);
+    assert.ok(withWorkers.command === 'map' && withWorkers.workers === 3);
+    for (const workers of ['-1', '1.5']) await assert.rejects(parse(['map', 'items.jsonl', '--workers', workers]), /--workers takes a whole number of at least 0/);
     assert.equal((await parse(['validate'])).command, 'validate');
   });
 });
