@@ -33,7 +33,7 @@ export async function runMap(args: MapArgs, output: Output): Promise<number> {
   const format: MapRecordFormat = { isJson: args.json, style: output.style };
   const file = args.inputFile === undefined ? null : await openItemsFile(args.inputFile);
   // jq-wasm compiles in the background while the config is read (a config error wins over a load error);
-  // workers start at once, and get the compiled module when it is ready.
+  // workers start as soon as the config is read, and get the compiled module when it is ready.
   const compiling = compileJqModule();
   compiling.catch(() => undefined);
   let workers: Awaited<ReturnType<typeof startWorkers>> = null;
