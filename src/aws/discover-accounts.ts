@@ -5,6 +5,7 @@ import { assumeRoleCredentials } from './assume-role-credentials.js';
 import { makeOrganizationsClient, makeStsClient, type AccountAccess } from './aws-clients.js';
 import { awsErrorName, describeAwsError } from './aws-error.js';
 import { CallScheduler } from './call-scheduler.js';
+import { callerIdentityError } from './caller-identity-error.js';
 import { listAllPages } from './list-all-pages.js';
 import { accountIdOfArn, homeRegionOf, partitionOfArn } from './partition.js';
 
@@ -64,9 +65,11 @@ export { homeRegionOf } from './partition.js';
  */
 export async function discoverAccounts(settings: AwsSettings, stsRegion: string, options: DiscoverOptions = {}): Promise<AccountDiscovery> {
   const scheduler = options.scheduler ?? new CallScheduler({ parallelism: OWN_SCHEDULER_PARALLELISM });
-  const identity = await scheduler.call({ account: 'caller', region: stsRegion, service: 'sts' }, () =>
-    makeStsClient(stsRegion, 'scheduler').send(new GetCallerIdentityCommand({})),
-  );
+  const identity = await scheduler
+    .call({ account: 'caller', region: stsRegion, service: 'sts' }, () => makeStsClient(stsRegion, 'scheduler').send(new GetCallerIdentityCommand({})))
+    .catch((error: unknown) => {
+      throw callerIdentityError(error, stsRegion);
+    });
   const callerAccountId = identity.Account!;
   const roleArnForPartition = settings.organizationRoleArn ?? settings.accountRoleArns[0] ?? identity.Arn;
   const partition = (roleArnForPartition && partitionOfArn(roleArnForPartition)) || 'aws';
