@@ -1,6 +1,6 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { Aws2PortError } from '../../src/errors/index.js';
+import { Aws2PortError, fileReadProblem } from '../../src/errors/index.js';
 import { ItemStreamMapper } from '../../src/mapping/item-stream-mapper.js';
 import { compileJqModule, loadJqEngine } from '../../src/mapping/jq-engine.js';
 import type { ResolvedConfig } from '../../src/config/types.js';
@@ -105,9 +105,7 @@ async function openItemsFile(file: string): Promise<FileHandle> {
     return handle;
   } catch (cause) {
     await handle?.close();
-    const code = (cause as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder' : (cause as Error).message;
-    throw new Aws2PortError('InputUnreadable', `Cannot read the items file ${file}: ${reason}.`, {
+    throw new Aws2PortError('InputUnreadable', `Cannot read the items file ${file}: ${fileReadProblem(cause)}.`, {
       detail: 'Give a file of raw items (a JSON array, or JSON lines), or pipe them on stdin.',
       subject: file,
       cause,

@@ -59,3 +59,4 @@ export class Aws2PortError extends Error {
 export function isAws2PortError(value: unknown, code?: ErrorCode): value is Aws2PortError {
   return value instanceof Aws2PortError && (code === undefined || value.code === code);
 }
+export { fileReadProblem } from './file-read-problem.js';

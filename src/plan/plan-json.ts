@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { PlannedChanges, type StateDatabase } from '../../state/index.js';
-import { Aws2PortError } from '../errors/index.js';
+import { Aws2PortError, fileReadProblem } from '../errors/index.js';
 import { PLAN_FORMAT_VERSION, type PlanDocument, type ResourceChange } from './plan-document.js';
 import { toResourceChange, type Plan, type PlanHeader } from './plan.js';
 import { ChunkedWriter, type OutputSink } from './text-sink.js';
@@ -68,7 +68,13 @@ export async function readPlanFile(file: string, db: StateDatabase): Promise<Pla
     return { header: headerOf(header, file), changes };
   } catch (error) {
     changes.close();
-    throw error;
+    // A system error of reading the file (missing, a folder, unreadable); anything else is thrown as it is.
+    if ((error as NodeJS.ErrnoException).syscall === undefined) throw error;
+    throw new Aws2PortError('PlanFileInvalid', `Cannot read the plan file ${file}: ${fileReadProblem(error)}.`, {
+      detail: 'Pass a file written by `aws2port plan --out FILE`.',
+      subject: file,
+      cause: error,
+    });
   } finally {
     lines.close();
   }

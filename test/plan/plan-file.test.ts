@@ -57,6 +57,13 @@ describe('plan files', () => {
     await assert.rejects(readBack(file), (error) => isAws2PortError(error, 'PlanFileInvalid'));
   });
 
+  it('refuse a file that is missing or a folder, saying which', async () => {
+    const dir = tempDir();
+    for (const [file, why] of [[join(dir, 'missing.plan'), 'it does not exist'], [dir, 'it is a folder']] as const) {
+      await assert.rejects(readBack(file), (error) => isAws2PortError(error, 'PlanFileInvalid') && error.message === `Cannot read the plan file ${file}: ${why}.`);
+    }
+  });
+
   it('apply when lineage, serial and config match', () => {
     assert.doesNotThrow(() => assertPlanApplicable(aPlan(), basis));
   });
