@@ -81,11 +81,7 @@ export class PortHttp {
       const failure = classifyStatus(answer.status);
       const isFailure = answer.status === 0 || answer.status >= 400;
       if (!isFailure || !isRetryable(failure) || attempt >= this.retryPolicy.maxAttempts) {
-        if (answer.status === 0) {
-          throw new Aws2PortError('PortRequestFailed', `Cannot reach Port at ${this.connection.baseUrl}: ${String(answer.body)}`, {
-            detail: `Gave up after ${attempt} attempts. Check PORT_BASE_URL and the network.`,
-          });
-        }
+        if (answer.status === 0) throw this.unreachable(answer.body, attempt);
         return { status: answer.status, body: answer.body };
       }
       await this.sleep(this.retryPolicy.delayMs(attempt, failure, waitHintMs(answer.headers, this.now())));
@@ -132,6 +128,13 @@ export class PortHttp {
     return this.tokenRequest;
   }
 
+  /** Port could not be reached at all (`message`: the network error), after `attempts` tries. */
+  private unreachable(message: unknown, attempts: number): Aws2PortError {
+    return new Aws2PortError('PortRequestFailed', `Cannot reach Port at ${this.connection.baseUrl}: ${String(message)}`, {
+      detail: `Gave up after ${attempts} attempts. Check PORT_BASE_URL and the network.`,
+    });
+  }
+
   private async fetchToken(): Promise<string> {
     for (let attempt = 1; ; attempt++) {
       const answer = await this.once({ method: 'POST', path: '/auth/access_token', body: { clientId: this.connection.clientId, clientSecret: this.connection.clientSecret } }, undefined);
@@ -142,6 +145,12 @@ export class PortHttp {
       }
       const failure = classifyStatus(answer.status);
       if (!isRetryable(failure) || attempt >= this.retryPolicy.maxAttempts) {
+        if (answer.status === 0) throw this.unreachable(answer.body, attempt);
+        if (isRetryable(failure)) {
+          throw new Aws2PortError('PortRequestFailed', `Port could not issue an access token (HTTP ${answer.status}, ${attempt} attempts).`, {
+            detail: 'Port is failing or overloaded: try again later.',
+          });
+        }
         throw new Aws2PortError('PortAuthFailed', `Port refused the credentials (HTTP ${answer.status}).`, {
           detail: 'Check PORT_CLIENT_ID, PORT_CLIENT_SECRET and PORT_BASE_URL (EU: https://api.port.io, US: https://api.us.port.io).',
         });

@@ -94,6 +94,16 @@ describe('PortClient', () => {
     await client.close();
   });
 
+  it('fails with PortRequestFailed, not an auth failure, when Port cannot be reached or cannot issue a token', async () => {
+    const noWait = async () => undefined;
+    const unreachable = new PortClient({ baseUrl: 'http://127.0.0.1:9', clientId: 'id', clientSecret: 'secret', userAgent: 'aws2port/test', connections: 1, sleep: noWait });
+    await assert.rejects(unreachable.upsertEntities('cloudResource', [anEntity('a')], UPSERT), (error: Error & { code?: string }) => error.code === 'PortRequestFailed' && error.message.startsWith('Cannot reach Port at http://127.0.0.1:9'));
+    await unreachable.close();
+
+    const { client } = await clientOn({ faults: { nextTokenStatuses: Array.from({ length: 10 }, () => 503) } });
+    await assert.rejects(client.upsertEntities('cloudResource', [anEntity('a')], UPSERT), (error: Error & { code?: string }) => error.code === 'PortRequestFailed' && /HTTP 503/.test(error.message));
+  });
+
   it('counts a delete of an entity already gone as done', async () => {
     const { port, client } = await clientOn();
     await client.upsertEntities('cloudResource', [anEntity('a')], UPSERT);

@@ -35,6 +35,20 @@ describe('Port simulator: auth', () => {
     assert.doesNotMatch(answer.body.message, /wrong/);
   });
 
+  it('answers the forced nextTokenStatuses to token requests, then issues tokens again', async (t) => {
+    const sim = await startPortSimulator({ faults: { nextTokenStatuses: [503] } });
+    t.after(() => sim.close());
+    const credentials = { body: { clientId: 'sim-client-id', clientSecret: 'sim-client-secret' } };
+
+    const failed = await call(sim, 'POST', '/v1/auth/access_token', credentials);
+    const issued = await call(sim, 'POST', '/v1/auth/access_token', credentials);
+
+    assert.equal(failed.status, 503);
+    assert.equal(failed.body.ok, false);
+    assert.equal(issued.status, 200);
+    assert.equal(typeof issued.body.accessToken, 'string');
+  });
+
   it('refuses API calls without a token or with an unknown one', async (t) => {
     const sim = await startPortSimulator();
     t.after(() => sim.close());

@@ -57,6 +57,7 @@ export async function startPortSimulator(options: PortSimulatorOptions = {}): Pr
   const faults: PortFaults = {
     failEntities: new Map(),
     nextStatuses: [],
+    nextTokenStatuses: [],
     latencyMs: 0,
     retryAfterSeconds: 1,
     ...options.faults,
@@ -70,7 +71,9 @@ export async function startPortSimulator(options: PortSimulatorOptions = {}): Pr
     const method = request.method ?? 'GET';
     const segments = pathSegments(url.pathname);
     if (segments?.[0] === 'v1' && segments[1] === 'auth' && segments[2] === 'access_token' && segments.length === 3) {
-      return send(response, method === 'POST' ? answerToken(body) : refusal(notFound('Route not found')));
+      if (method !== 'POST') return send(response, refusal(notFound('Route not found')));
+      const forced = faults.nextTokenStatuses.shift();
+      return send(response, forced === undefined ? answerToken(body) : refusal(new PortApiError(forced, FAULT_CODES[forced] ?? 'simulated_fault', `Simulated fault: HTTP ${forced}`)));
     }
     const match = segments?.[0] === 'v1' ? matchRoute(ROUTES, method, segments.slice(1)) : undefined;
     const draft: WriteDraft = {};

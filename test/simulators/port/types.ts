@@ -133,6 +133,8 @@ export interface PortFaults {
   failEntities: Map<string, PortErrorBody>;
   /** Statuses the next authenticated requests answer, first one first, before normal service resumes. */
   nextStatuses: number[];
+  /** Statuses the next token requests answer, first one first, before tokens are issued again. */
+  nextTokenStatuses: number[];
   /** Delay added before every answer, in milliseconds; 0 for none. */
   latencyMs: number;
   /** The wait a 429 from `nextStatuses` announces in its headers, in seconds; default 1. */
