@@ -6,6 +6,7 @@ import type { PortClient } from '../port/index.js';
 import { compileMapper, loadJqEngine, type Mapper, type MappingIssue } from '../mapping/index.js';
 import { DesiredSet, PlannedChanges, type DesiredEntity, type StateStore } from '../../state/index.js';
 import { addressConflictEntry } from './address-conflict-entry.js';
+import { checkTargets } from './check-targets.js';
 import { MappingIssueLog } from './mapping-issue-log.js';
 import { PLAN_FORMAT_VERSION, type AddressConflictEntry, type SkippedScopeEntry } from './plan-document.js';
 import type { Plan } from './plan.js';
@@ -42,6 +43,8 @@ const MAPPING_BATCH_SIZE = 1000;
  */
 export async function makePlan(options: MakePlanOptions): Promise<Plan> {
   const { config, store } = options;
+  const owningScopes = store.listOwningScopes();
+  checkTargets(options.targets, config, owningScopes.map((scope) => scope.kind));
   const resources = options.targets.length > 0 ? config.resources.filter((r) => options.targets.includes(r.kind)) : config.resources;
   const engine = await loadJqEngine();
   const mappersByKind = groupMappers(resources.map((r) => compileMapper(r, engine, { isStrict: options.isStrict ?? false })));
@@ -76,7 +79,6 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
       if (completeScopes.delete(key)) skipped.push({ ...scope, error: 'some items could not be mapped (see mapping issues)' });
     }
 
-    const owningScopes = store.listOwningScopes();
     const vouched = vouchedScopes(owningScopes, {
       plannedKinds: new Set(options.targets.length > 0 ? options.targets : [...config.resources.map((r) => r.kind), ...owningScopes.map((s) => s.kind)]),
       configuredKinds: new Set(config.resources.map((r) => r.kind)),

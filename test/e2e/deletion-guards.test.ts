@@ -66,6 +66,10 @@ describe('deletion guards', () => {
       world.aws.removeResource('AWS::EC2::Instance', '111111111111', 'i-1111a000000000000', 'us-east-1');
       assert.deepEqual(await plannedAddresses(world, ['--target', 'AWS::EC2::Instance']), ['delete cloudResource.i-1111a000000000000']);
       assert.deepEqual(await plannedAddresses(world), ['delete cloudResource.acme-shared-logs', 'delete cloudResource.i-1111a000000000000']);
+      // A kind neither the config nor the state knows (a typo) is refused, not planned as "No changes".
+      const typo = await world.run(['plan', '--target', 'AWS::EC2::Instances']);
+      assert.equal(typo.code, 1);
+      assert.match(typo.stderr, /^Error: --target AWS::EC2::Instances: no resource config maps this kind, and the state records no entity of it\. \[InvalidArgument\]\nThe config maps: .*AWS::EC2::Instance\b/);
     } finally {
       await world.close();
     }
