@@ -114,7 +114,7 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
     .scriptName('aws2port')
     .version(version)
     .strict()
-    .demandCommand(1, 'Name a command: plan, apply, state.')
+    .demandCommand(1, 'Name a command: plan, apply, refresh, watch, validate, map or state.')
     .recommendCommands()
     .exitProcess(false)
     .fail((message, error) => {
