@@ -1,5 +1,5 @@
 import type { ItemStreamMapper } from '../../src/mapping/item-stream-mapper.js';
-import { emptySummary, type MapSummary } from '../../src/mapping/map-records.js';
+import type { MapSummary } from '../../src/mapping/map-records.js';
 import { parseJsonLines } from '../../src/mapping/read-json-items.js';
 import { renderMapRecord, type MapRecordFormat } from '../views/map-records-view.js';
 
@@ -15,13 +15,11 @@ export interface MappedChunk {
 
 /**
  * Parses, maps and renders a chunk of whole JSON lines whose first item has index `firstIndex` in
- * the input, with `mapper` (whose summary it resets). Throws what the mapper throws (a mapping that
- * does not compile).
+ * the input, with `mapper`. Throws what the mapper throws (a mapping that does not compile).
  */
 export function mapLineChunk(lines: Uint8Array, firstIndex: number, mapper: ItemStreamMapper, format: MapRecordFormat): MappedChunk {
-  Object.assign(mapper.summary, emptySummary());
   const text = Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength).toString('utf8');
-  const records = mapper.mapChunk({ firstIndex, ...parseJsonLines(text) });
+  const { records, summary } = mapper.mapChunk({ firstIndex, ...parseJsonLines(text) });
   const entities: MappedChunk['entities'] = { items: [], resourceIndexes: [], blueprints: [], identifiers: [], starts: [], ends: [] };
   let rendered = '';
   let byteLength = 0;
@@ -42,5 +40,5 @@ export function mapLineChunk(lines: Uint8Array, firstIndex: number, mapper: Item
   // Not Buffer.from: a small one would be a slice of Node's shared pool, which must not be transferred.
   const bytes = Buffer.allocUnsafeSlow(byteLength);
   bytes.write(rendered, 0, 'utf8');
-  return { bytes, summary: { ...mapper.summary }, entities };
+  return { bytes, summary, entities };
 }

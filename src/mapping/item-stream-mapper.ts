@@ -4,7 +4,7 @@ import { Aws2PortError } from '../errors/index.js';
 import { AddressBook } from './address-book.js';
 import { compileMapper } from './compile-mapper.js';
 import type { JqEngine } from './jq-engine.js';
-import { emptySummary, itemError, type ErrorRecord, type MapRecord, type MapSummary } from './map-records.js';
+import { addSummary, emptySummary, itemError, type ErrorRecord, type MapRecord, type MapSummary } from './map-records.js';
 import type { Mapper } from './mapper.js';
 import { readJsonItems, type ItemChunk } from './read-json-items.js';
 
@@ -41,7 +41,8 @@ export class ItemStreamMapper {
   async *map(chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): AsyncGenerator<MapRecord[]> {
     for await (const chunk of readJsonItems(chunks)) {
       for (let from = 0; from < chunk.entries.length; from += STREAM_BATCH_SIZE) {
-        const records = this.mapEntries(chunk, from, Math.min(from + STREAM_BATCH_SIZE, chunk.entries.length));
+        const { records, summary } = this.mapEntries(chunk, from, Math.min(from + STREAM_BATCH_SIZE, chunk.entries.length));
+        addSummary(this.summary, summary);
         yield records.map((record) => {
           if (record.type !== 'entity') return record;
           const { item, resourceIndex, blueprint, entity } = record;
@@ -52,14 +53,16 @@ export class ItemStreamMapper {
   }
 
   /**
-   * The records of every item of `chunk`, in input order, counted in `summary`, without the address
-   * check: for a caller that checks the addresses of the whole run itself, with an AddressBook.
+   * The records of every item of `chunk`, in input order, and their counts, without the address check
+   * and apart from `summary`: for a caller that checks the addresses of the whole run itself, with an
+   * AddressBook, and adds up the counts.
    */
-  mapChunk(chunk: ItemChunk): MapRecord[] {
+  mapChunk(chunk: ItemChunk): { records: MapRecord[]; summary: MapSummary } {
     return this.mapEntries(chunk, 0, chunk.entries.length);
   }
 
-  private mapEntries(chunk: ItemChunk, from: number, to: number): MapRecord[] {
+  private mapEntries(chunk: ItemChunk, from: number, to: number): { records: MapRecord[]; summary: MapSummary } {
+    const summary = emptySummary();
     const errors: ErrorRecord[] = [];
     const groups = new Map<string, { items: RawItem[]; indexes: number[] }>();
     for (let position = from; position < to; position += 1) {
@@ -83,29 +86,29 @@ export class ItemStreamMapper {
       group.items.push(entry.item as RawItem);
       group.indexes.push(index);
     }
-    this.summary.items += to - from;
+    summary.items = to - from;
 
     const lists: MapRecord[][] = errors.length > 0 ? [errors] : [];
     for (const [kind, group] of groups) {
-      for (const mapper of this.mappersOf(kind)) lists.push(this.mapGroup(mapper, group.items, group.indexes, chunk.areStringsWellFormed));
+      for (const mapper of this.mappersOf(kind)) lists.push(this.mapGroup(mapper, group.items, group.indexes, chunk.areStringsWellFormed, summary));
     }
     const records = lists.length === 1 ? lists[0]! : lists.flat().sort((a, b) => a.item - b.item);
     for (const record of records) {
       if (record.type === 'entity') {
-        this.summary.entities += 1;
+        summary.entities += 1;
         continue;
       }
-      this.summary.errors += 1;
-      if (record.isItemSkipped) this.summary.skipped += 1;
+      summary.errors += 1;
+      if (record.isItemSkipped) summary.skipped += 1;
     }
-    return records;
+    return { records, summary };
   }
 
-  /** The records of one mapper over items of its kind, in item order (an item's errors before its entities). */
-  private mapGroup(mapper: Mapper, items: RawItem[], indexes: number[], areStringsWellFormed: boolean): MapRecord[] {
+  /** The records of one mapper over items of its kind, in item order (an item's errors before its entities); its filtered items counted in `summary`. */
+  private mapGroup(mapper: Mapper, items: RawItem[], indexes: number[], areStringsWellFormed: boolean, summary: MapSummary): MapRecord[] {
     const resource = mapper.resource;
     const result = mapper.mapBatch(items, { areStringsWellFormed });
-    this.summary.filtered += result.filtered;
+    summary.filtered += result.filtered;
     const records: MapRecord[] = [];
     let issue = 0;
     for (const mapped of result.entities) {
