@@ -77,7 +77,7 @@ function modelFromRow(row: ChildKindRow, parent: RawItem): Record<string, unknow
   for (const [name, fill] of Object.entries(row.resourceModel)) {
     const value = 'identifierPart' in fill ? parts[fill.identifierPart] : parent.Properties?.[fill.property];
     if (value === undefined || value === '') {
-      const from = 'identifierPart' in fill ? `part ${fill.identifierPart + 1} of its identifier` : `its property ${fill.property}`;
+      const from = 'identifierPart' in fill ? `part ${fill.identifierPart + 1} of its identifier` : `property ${fill.property}`;
       throw new Error(`${row.parent} ${parent.Identifier ?? '(no identifier)'} has no ${from}, which lists its children's ${name}`);
     }
     model[name] = value;
