@@ -1,5 +1,6 @@
 import type { AwsSettings, ResourceConfig } from '../config/types.js';
 import type { CallScheduler } from './call-scheduler.js';
+import type { ResourceModelSetting } from './child-kind.js';
 import { discoverAccounts, type AccountDiscovery } from './discover-accounts.js';
 import { homeRegionOf } from './partition.js';
 import { environmentRegion, resolveRegions, type AccountRegions } from './resolve-regions.js';
@@ -28,6 +29,8 @@ export interface DiscoverScopesOptions {
   shard?: Shard;
   /** Read for AWS_REGION. */
   env: NodeJS.ProcessEnv;
+  /** Per kind, the user's `selector.parentKind`/`selector.resourceModel`, evaluated (see planScan). */
+  resourceModels?: ReadonlyMap<string, ResourceModelSetting>;
 }
 
 /**
@@ -43,7 +46,7 @@ export async function discoverScopes(settings: AwsSettings, resources: readonly 
   const regionsByAccount = await resolveRegions(settings, discovery.accounts, { scheduler, homeRegion, env });
   const fallbackRegion = environmentRegion(env);
   const fallbackRegions = settings.regions.length > 0 ? settings.regions : fallbackRegion ? [fallbackRegion] : [];
-  const scan = planScan(resources, discovery, regionsByAccount, fallbackRegions, homeRegion);
+  const scan = planScan(resources, discovery, regionsByAccount, fallbackRegions, homeRegion, options.resourceModels);
   return { discovery, regionsByAccount, fallbackRegions, bootstrapRegion, scan };
 }
 

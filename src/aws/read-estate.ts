@@ -1,5 +1,6 @@
 import type { AwsSettings, ResourceConfig } from '../config/types.js';
 import { CallScheduler, type SchedulerSettings } from './call-scheduler.js';
+import type { ResourceModelSetting } from './child-kind.js';
 import { SYSTEM_CLOCK } from './clock.js';
 import type { UnreachableAccount } from './discover-accounts.js';
 import { discoverScopes } from './discover-scopes.js';
@@ -21,6 +22,8 @@ export interface ReadEstateOptions {
   shard?: Shard;
   /** Called as the read progresses (at most every 250 ms, and once at the end with `isDone`). */
   onProgress?: (progress: ScanProgress) => void;
+  /** Per kind, the user's `selector.parentKind`/`selector.resourceModel`, evaluated (see planScan). */
+  resourceModels?: ReadonlyMap<string, ResourceModelSetting>;
   /** For tests and benchmarks only: how the read is carried out. Users never set it. */
   tuning?: ReadTuning;
 }
@@ -77,7 +80,12 @@ export async function readEstate(settings: AwsSettings, resources: readonly Reso
     ...tuning.scheduler,
   });
 
-  const { discovery, regionsByAccount, scan } = await discoverScopes(settings, resources, { scheduler, env, ...(options.shard ? { shard: options.shard } : {}) });
+  const { discovery, regionsByAccount, scan } = await discoverScopes(settings, resources, {
+    scheduler,
+    env,
+    ...(options.shard ? { shard: options.shard } : {}),
+    ...(options.resourceModels ? { resourceModels: options.resourceModels } : {}),
+  });
   for (const account of discovery.unreachable) options.log(`! account ${account.accountId}: ${account.reason}; its scopes are skipped`);
   for (const [account, { regions, problem }] of regionsByAccount) {
     if (problem) options.log(`! account ${account}: ${problem}; reading ${regions.length > 0 ? regions.join(', ') : 'only its global kinds'}, and deleting nothing of accounts left out`);

@@ -3,7 +3,9 @@ import type { CallScheduler } from './call-scheduler.js';
 import type { CloudControlClients } from './cloud-control-clients.js';
 import { bucketRegionOf, S3_BUCKET_KIND } from './global-kinds.js';
 import { organizationAccountItem } from './organization-account-item.js';
+import type { ParentRef } from './child-kind.js';
 import { rawItemOf, type RawItem } from './raw-item.js';
+import { readChildScope } from './read-child-scope.js';
 import { readListedItem } from './read-listed-item.js';
 import type { ScanTarget } from './scan-targets.js';
 import { Semaphore } from '../concurrency/index.js';
@@ -21,13 +23,21 @@ export interface ScopeReadContext {
 /** Pages of a scope whose GetResource calls may run while the next pages are listed (bounds memory). */
 const PAGES_AHEAD = 4;
 
+/** One ListResources series of a child kind: the ResourceModel its parent gives, and that parent. */
+export interface ChildQuery {
+  resourceModel: Record<string, unknown>;
+  /** Set on every item as `__Parent`; undefined when the model comes from the scope itself. */
+  parent?: ParentRef;
+}
+
 /**
  * Reads one scope to its last page, handing each page's items to `push` as it comes, and returns
- * how many there were. Organizations accounts come from the listing made during discovery. Cloud
- * Control scopes are listed page by page until NextToken is absent (empty pages included); items
- * are read again with GetResource when the config asks, and S3 buckets whenever the listing does
- * not say their region, while the next pages are being listed. Throws when any page or item cannot
- * be read: the scope is then incomplete, and its calls still waiting are dropped.
+ * how many there were. Organizations accounts come from the listing made during discovery. Child
+ * kinds list their parents first (readChildScope). Cloud Control scopes are listed page by page
+ * until NextToken is absent (empty pages included); items are read again with GetResource when the
+ * config asks, and S3 buckets whenever the listing does not say their region, while the next pages
+ * are being listed. Throws when any page or item cannot be read: the scope is then incomplete, and
+ * its calls still waiting are dropped.
  */
 export async function readScope(target: ScanTarget, context: ScopeReadContext, push: (items: RawItem[]) => Promise<void>): Promise<number> {
   if (target.organizationAccount) {
@@ -36,6 +46,7 @@ export async function readScope(target: ScanTarget, context: ScopeReadContext, p
   }
   const failed = new AbortController();
   try {
+    if (target.childListing) return await readChildScope(target, target.childListing, context, (query) => listScope(target, context, failed, push, query));
     return await listScope(target, context, failed, push);
   } catch (error) {
     failed.abort(error);
@@ -43,7 +54,7 @@ export async function readScope(target: ScanTarget, context: ScopeReadContext, p
   }
 }
 
-async function listScope(target: ScanTarget, context: ScopeReadContext, failed: AbortController, push: (items: RawItem[]) => Promise<void>): Promise<number> {
+async function listScope(target: ScanTarget, context: ScopeReadContext, failed: AbortController, push: (items: RawItem[]) => Promise<void>, query?: ChildQuery): Promise<number> {
   const { kind, account } = target.scope;
   const client = context.clients.get(target.access!, target.readRegion);
   const lane = { account, region: target.readRegion, service: 'cloudcontrol' as const };
@@ -58,15 +69,18 @@ async function listScope(target: ScanTarget, context: ScopeReadContext, failed: 
       listed.map((item) => (needsGetResource(target, item) ? gets.run(() => readListedItem(target, item, { ...context, signal })) : Promise.resolve(item))),
     );
     const present = items.filter((item): item is RawItem => item !== undefined);
+    if (query?.parent) for (const item of present) item.__Parent = query.parent;
     if (present.length > 0) await push(present);
     itemCount += present.length;
   };
   let nextToken: string | undefined;
   do {
     if (failures.length > 0) throw failures[0];
-    const page = await context.scheduler.call(lane, () => client.send(new ListResourcesCommand({ TypeName: kind, NextToken: nextToken })), { signal });
+    const request = { TypeName: kind, NextToken: nextToken, ...(query && { ResourceModel: JSON.stringify(query.resourceModel) }) };
+    const page = await context.scheduler.call(lane, () => client.send(new ListResourcesCommand(request)), { signal });
     nextToken = page.NextToken;
-    const tracked: Promise<void> = readPage((page.ResourceDescriptions ?? []).map((d) => rawItemOf(d, kind, account, target.readRegion))).then(
+    const listed = (page.ResourceDescriptions ?? []).map((d) => rawItemOf(d, kind, account, target.readRegion));
+    const tracked: Promise<void> = readPage(listed).then(
       () => {
         pages.delete(tracked);
       },

@@ -1,6 +1,7 @@
 import type { Account } from '@aws-sdk/client-organizations';
 import type { RegionPolicy, ResourceConfig } from '../config/types.js';
 import type { AccountAccess } from './aws-clients.js';
+import { childListingOf, unresolvedListProperties, type ChildListing, type ResourceModelSetting } from './child-kind.js';
 import type { AccountDiscovery } from './discover-accounts.js';
 import { isGlobalKind, ORGANIZATIONS_ACCOUNT_KIND } from './global-kinds.js';
 import { isRegionAllowed } from './region-policy.js';
@@ -20,6 +21,8 @@ export interface ScanTarget {
   useGetResource: boolean;
   /** For `AWS::Organizations::Account` scopes: the account as Organizations listed it. */
   organizationAccount?: Account;
+  /** For child kinds (ECS services, EKS node groups...): how their parents give the list's ResourceModel. */
+  childListing?: ChildListing;
 }
 
 /** A scope that will not be read this run, and why: it owns its entities unchanged. */
@@ -41,6 +44,9 @@ interface KindRequest {
   kind: string;
   useGetResource: boolean;
   regionPolicies: RegionPolicy[];
+  childListing?: ChildListing;
+  /** Why the kind cannot be listed at all (a child kind whose parent nothing tells). */
+  unlistable?: string;
 }
 
 /**
@@ -50,6 +56,8 @@ interface KindRequest {
  * Organizations account is its own scope (`AWS::Organizations::Account ID global`), so that it
  * belongs to the shard of its account; all come from the one listing made during discovery.
  * Unreachable accounts' scopes are listed as skipped (in `fallbackRegions` when their own are unknown).
+ * A child kind's scopes carry how to list it (the user's `resourceModels` setting, else the table of
+ * child kinds); one whose parent nothing tells is skipped in every scope, with what to set.
  */
 export function planScan(
   resources: readonly ResourceConfig[],
@@ -57,10 +65,11 @@ export function planScan(
   regionsByAccount: ReadonlyMap<string, AccountRegions>,
   fallbackRegions: readonly string[],
   homeRegion: string,
+  resourceModels: ReadonlyMap<string, ResourceModelSetting> = new Map(),
 ): ScanPlan {
   const targets: ScanTarget[] = [];
   const skipped: SkippedScope[] = [];
-  for (const request of kindRequests(resources)) {
+  for (const request of kindRequests(resources, resourceModels)) {
     if (request.kind === ORGANIZATIONS_ACCOUNT_KIND) {
       for (const account of discovery.organizationAccounts) {
         const scope = { kind: request.kind, account: account.Id!, region: GLOBAL_REGION };
@@ -78,12 +87,17 @@ export function planScan(
       const accountRegions = regionsByAccount.get(access.accountId)?.regions ?? [...fallbackRegions];
       const globalReadRegion = accountRegions.includes(homeRegion) ? homeRegion : (accountRegions[0] ?? homeRegion);
       for (const region of kindRegionsOf(accountRegions)) {
+        if (request.unlistable !== undefined) {
+          skipped.push({ scope: { kind: request.kind, account: access.accountId, region }, error: request.unlistable });
+          continue;
+        }
         targets.push({
           scope: { kind: request.kind, account: access.accountId, region },
           access,
           readRegion: region === GLOBAL_REGION ? globalReadRegion : region,
           accountRegions,
           useGetResource: request.useGetResource,
+          childListing: request.childListing,
         });
       }
     }
@@ -94,13 +108,26 @@ export function planScan(
   return { targets, skipped };
 }
 
-function kindRequests(resources: readonly ResourceConfig[]): KindRequest[] {
+function kindRequests(resources: readonly ResourceConfig[], resourceModels: ReadonlyMap<string, ResourceModelSetting>): KindRequest[] {
   const byKind = new Map<string, KindRequest>();
   for (const resource of resources) {
-    const request = byKind.get(resource.kind) ?? { kind: resource.kind, useGetResource: false, regionPolicies: [] };
+    const request = byKind.get(resource.kind) ?? { kind: resource.kind, useGetResource: false, regionPolicies: [], ...listingOf(resource.kind, resourceModels.get(resource.kind)) };
     request.useGetResource ||= resource.selector.useGetResourceAPI;
     request.regionPolicies.push(resource.selector.regionPolicy);
     byKind.set(resource.kind, request);
   }
   return [...byKind.values()];
+}
+
+/** How a kind is listed: alone, through its parents, or not at all (and why). */
+function listingOf(kind: string, setting: ResourceModelSetting | undefined): Pick<KindRequest, 'childListing' | 'unlistable'> {
+  const childListing = childListingOf(kind, setting);
+  if (childListing) return { childListing };
+  const required = unresolvedListProperties(kind);
+  if (!required) return {};
+  return {
+    unlistable:
+      `Cloud Control lists ${kind} only with a ResourceModel naming ${required.join(', ')}, and no parent kind is known to give it: ` +
+      'set selector.resourceModel (and selector.parentKind when a parent resource gives it)',
+  };
 }

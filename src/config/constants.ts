@@ -66,7 +66,7 @@ export const AWS_KEYS: Record<keyof WrittenAwsSettings, true> = {
 export const RESOURCE_KEYS: Record<keyof WrittenResource, true> = { kind: true, selector: true, port: true };
 
 /** Keys of `selector`. */
-export const SELECTOR_KEYS: Record<keyof WrittenSelector, true> = { query: true, useGetResourceAPI: true, regionPolicy: true };
+export const SELECTOR_KEYS: Record<keyof WrittenSelector, true> = { query: true, useGetResourceAPI: true, regionPolicy: true, parentKind: true, resourceModel: true };
 
 /** Keys of `selector.regionPolicy`. */
 export const REGION_POLICY_KEYS: Record<keyof WrittenRegionPolicy, true> = { allow: true, deny: true };

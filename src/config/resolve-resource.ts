@@ -36,6 +36,11 @@ export function resolveResource(entry: WrittenNode<WrittenResource>, index: numb
   const query = readJqExpression(selector.child('query'), `Add selector.query: a jq expression giving true for the items to keep, e.g. 'true'.`);
   const useGetResourceAPI = readFlag(selector.child('useGetResourceAPI'), false);
   const regionPolicy = readRegionPolicy(selector.child('regionPolicy'));
+  const parentKind = selector.child('parentKind').isWritten ? readKind(selector.child('parentKind')) : undefined;
+  const resourceModel = readJqExpression(selector.child('resourceModel'));
+  if (parentKind !== undefined && resourceModel === undefined) {
+    selector.child('parentKind').error('needs selector.resourceModel too: a jq expression giving, from each parent item, the ResourceModel that lists its children.');
+  }
 
   const port = entry.child('port');
   checkBlock(port, PORT_KEYS, 'warning');
@@ -46,10 +51,12 @@ export function resolveResource(entry: WrittenNode<WrittenResource>, index: numb
   const mappings = resolveEntityMappings(entity.child('mappings'));
 
   if (kind === undefined || query === undefined || mappings === undefined) return undefined;
+  const kindNode = entry.child('kind');
   return {
     index,
     kind,
-    selector: { query, useGetResourceAPI, regionPolicy },
+    kindPlace: { path: kindNode.path, line: kindNode.line },
+    selector: { query, useGetResourceAPI, regionPolicy, ...(parentKind !== undefined && { parentKind }), ...(resourceModel && { resourceModel }) },
     ...(itemsToParse && { itemsToParse }),
     itemsToParseName,
     mappings,

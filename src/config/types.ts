@@ -45,10 +45,22 @@ export interface ResourceConfig {
   index: number;
   /** The AWS type name, e.g. `AWS::S3::Bucket`, or `AWS::Organizations::Account`. */
   kind: string;
+  /** Where `kind` was written (undefined for configs built in code). */
+  kindPlace?: ConfigPlace;
   selector: {
     query: JqExpression;
     useGetResourceAPI: boolean;
     regionPolicy: RegionPolicy;
+    /**
+     * aws2port's own: the kind whose items give a child kind's list ResourceModel (see resourceModel);
+     * undefined: the table of child kinds decides, or the model comes from the scope.
+     */
+    parentKind?: string;
+    /**
+     * aws2port's own: a jq expression giving the ResourceModel object Cloud Control needs to list a
+     * child kind, run over each parent item (over `{__AccountId, __Region}` without parentKind).
+     */
+    resourceModel?: JqExpression;
   };
   /** `port.itemsToParse`: a jq expression yielding an array; each element is mapped with the parent in scope. */
   itemsToParse?: JqExpression;

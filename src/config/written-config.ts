@@ -48,6 +48,8 @@ export interface WrittenSelector {
   query?: WrittenJq;
   useGetResourceAPI?: WrittenFlag;
   regionPolicy?: WrittenRegionPolicy;
+  parentKind?: string;
+  resourceModel?: WrittenJq;
 }
 
 /** `resources[i].selector.regionPolicy`. */

@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'Internal',
   'InputUnreadable',
   'InputInvalid',
+  'ChildKindNeedsParent',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -35,6 +35,7 @@ export { loadJqEngine, type JqEngine, type JqRunResult } from './jq-engine.js';
 export { compileMapper, type CompileMapperOptions } from './compile-mapper.js';
 export type { FieldEvaluation, Mapper, MappedEntity, MappingIssue, MapBatchOptions, MapBatchResult } from './mapper.js';
 export { checkExpression } from './check-expression.js';
+export { resourceModelSettings } from './resource-model-settings.js';
 export { checkMappingExpressions, type ExpressionProblem } from './check-mapping-expressions.js';
 export { isValidPortIdentifier } from './is-valid-port-identifier.js';
 export { validateConfigFile, type ValidationReport } from './validate-config-file.js';

@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { loadBlueprints, loadConfig, type BlueprintDefinition, type ConfigProblem } from '../config/index.js';
 import { isAws2PortError } from '../errors/index.js';
 import { checkBlueprintReferences } from './check-blueprint-references.js';
+import { checkChildListing } from './check-child-listing.js';
 import { checkMappingExpressions } from './check-mapping-expressions.js';
 import { loadJqEngine } from './jq-engine.js';
 
@@ -36,6 +37,7 @@ export async function validateConfigFile(file: string): Promise<ValidationReport
     for (const problem of checkMappingExpressions(resource, engine)) {
       errors.push({ code: 'JqCompileFailed', message: `jq expression does not compile: ${problem.message}`, path: problem.place.path, line: problem.place.line, file });
     }
+    errors.push(...checkChildListing(resource, engine, file));
   }
   if (config.blueprintsFile) {
     const shownAs = relative(process.cwd(), config.blueprintsFile);

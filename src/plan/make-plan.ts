@@ -3,7 +3,7 @@ import { ORGANIZATIONS_ACCOUNT_KIND } from '../aws/global-kinds.js';
 import type { BlueprintDefinition } from '../config/index.js';
 import type { ResolvedConfig, ResourceConfig } from '../config/types.js';
 import type { PortClient } from '../port/index.js';
-import { compileMapper, loadJqEngine, type Mapper, type MappingIssue } from '../mapping/index.js';
+import { compileMapper, loadJqEngine, resourceModelSettings, type Mapper, type MappingIssue } from '../mapping/index.js';
 import { DesiredSet, PlannedChanges, type DesiredEntity, type StateStore } from '../../state/index.js';
 import { addressConflictEntry } from './address-conflict-entry.js';
 import { checkTargets } from './check-targets.js';
@@ -53,6 +53,7 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
     log: options.log,
     ...(options.shard ? { shard: options.shard } : {}),
     ...(options.onScanProgress ? { onProgress: options.onScanProgress } : {}),
+    resourceModels: resourceModelSettings(resources, engine),
   });
 
   const desired = new DesiredSet(store.db);

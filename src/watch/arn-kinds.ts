@@ -38,8 +38,11 @@ export const ARN_KINDS: readonly ArnKind[] = [
   { service: 'kinesis', resource: '^stream/([^/]+)$', kind: 'AWS::Kinesis::Stream', identifier: '{1}' },
   { service: 'ecr', resource: '^repository/(.+)$', kind: 'AWS::ECR::Repository', identifier: '{1}' },
   { service: 'eks', resource: '^cluster/([^/]+)$', kind: 'AWS::EKS::Cluster', identifier: '{1}' },
+  { service: 'eks', resource: '^nodegroup/([^/]+)/([^/]+)/[^/]+$', kind: 'AWS::EKS::Nodegroup', identifier: '{1}/{2}' },
   { service: 'logs', resource: '^log-group:([^:]+)(:\\*)?$', kind: 'AWS::Logs::LogGroup', identifier: '{1}' },
   { service: 'elasticloadbalancing', resource: '^loadbalancer/(app|net|gwy)/[^/]+/[^/]+$', kind: 'AWS::ElasticLoadBalancingV2::LoadBalancer', identifier: '{arn}' },
+  { service: 'elasticloadbalancing', resource: '^listener/(app|net|gwy)/[^/]+/[^/]+/[^/]+$', kind: 'AWS::ElasticLoadBalancingV2::Listener', identifier: '{arn}' },
+  { service: 'elasticloadbalancing', resource: '^listener-rule/(app|net|gwy)/[^/]+/[^/]+/[^/]+/[^/]+$', kind: 'AWS::ElasticLoadBalancingV2::ListenerRule', identifier: '{arn}' },
   { service: 'states', resource: '^stateMachine:[^:]+$', kind: 'AWS::StepFunctions::StateMachine', identifier: '{arn}' },
 ];
 

@@ -57,6 +57,15 @@ export const CLOUDTRAIL_RULES: readonly CloudTrailRule[] = [
   },
   { source: 'ecs.amazonaws.com', events: ['CreateService', 'UpdateService', 'DeleteService'], paths: ['responseElements.service.serviceArn'], form: 'arn' },
   { source: 'ecs.amazonaws.com', events: ['TagResource', 'UntagResource'], paths: ['requestParameters.resourceArn'], form: 'arn' },
+  // Child kinds: EKS node groups, load balancer listeners and their rules (by the ARNs the calls carry).
+  { source: 'eks.amazonaws.com', events: ['CreateNodegroup', 'DeleteNodegroup'], paths: ['responseElements.nodegroup.nodegroupArn'], form: 'arn' },
+  { source: 'eks.amazonaws.com', events: ['TagResource', 'UntagResource'], paths: ['requestParameters.resourceArn'], form: 'arn' },
+  { source: 'elasticloadbalancing.amazonaws.com', events: ['CreateListener'], paths: ['responseElements.listeners[].listenerArn'], form: 'arn' },
+  { source: 'elasticloadbalancing.amazonaws.com', events: ['ModifyListener', 'DeleteListener'], paths: ['requestParameters.listenerArn'], form: 'arn' },
+  { source: 'elasticloadbalancing.amazonaws.com', events: ['CreateRule'], paths: ['responseElements.rules[].ruleArn'], form: 'arn' },
+  { source: 'elasticloadbalancing.amazonaws.com', events: ['ModifyRule', 'DeleteRule'], paths: ['requestParameters.ruleArn'], form: 'arn' },
+  { source: 'elasticloadbalancing.amazonaws.com', events: ['SetRulePriorities'], paths: ['requestParameters.rulePriorities[].ruleArn'], form: 'arn' },
+  { source: 'elasticloadbalancing.amazonaws.com', events: ['AddTags', 'RemoveTags'], paths: ['requestParameters.resourceArns[]'], form: 'arn' },
   // Lambda functions.
   {
     source: 'lambda.amazonaws.com',

@@ -41,6 +41,7 @@ describe('watch: create, tag and delete events of every supported service reach 
 
   it('creates the entity of each new resource', async () => {
     for (const { service, resource } of created) {
+      for (const parent of service.parents?.(resource) ?? []) world.aws.putResource(parent);
       world.aws.putResource(resource);
       send(service.create(resource));
     }
@@ -67,7 +68,7 @@ describe('watch: create, tag and delete events of every supported service reach 
   });
 
   it('acknowledges every message as applied and leaves the queue empty', async () => {
-    await waitUntil(async () => (await watch.metric('aws2port_watch_events_total', { outcome: 'applied' })) === created.length * 3, 'all 30 messages are counted applied');
+    await waitUntil(async () => (await watch.metric('aws2port_watch_events_total', { outcome: 'applied' })) === created.length * 3, `all ${created.length * 3} messages are counted applied`);
     await waitUntil(() => {
       const depth = world.aws.queueDepth(queueUrl);
       return depth.visible + depth.inFlight === 0;

@@ -13,6 +13,8 @@ export interface WatchedService {
   tag(r: EstateResource): Record<string, unknown>;
   delete(r: EstateResource): Record<string, unknown>;
   entityIdentifier(r: EstateResource): string;
+  /** The parents a child kind is listed under (an EKS node group's cluster), put in the estate with it. */
+  parents?(r: EstateResource): EstateResource[];
 }
 
 const tagList = (tags: Record<string, string>) => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
@@ -56,6 +58,36 @@ export const WATCHED_SERVICES: readonly WatchedService[] = [
     tag: (r) => call(r, 'ecs.amazonaws.com', 'TagResource', { resourceArn: r.properties.ServiceArn, tags: [] }),
     delete: (r) => call(r, 'ecs.amazonaws.com', 'DeleteService', { service: r.properties.ServiceName, cluster: 'platform' }, { service: { serviceArn: r.properties.ServiceArn, clusterArn: `arn:aws:ecs:${r.region}:${r.account}:cluster/platform` } }),
     entityIdentifier: (r) => String(r.properties.ServiceArn),
+  },
+  {
+    kind: 'AWS::EKS::Nodegroup',
+    resource: (account, region, name, tags) => ({
+      type: 'AWS::EKS::Nodegroup',
+      account,
+      region,
+      identifier: `platform/${name}`,
+      properties: { Id: `platform/${name}`, ClusterName: 'platform', NodegroupName: name, Arn: `arn:aws:eks:${region}:${account}:nodegroup/platform/${name}/0ec1d2f3`, Tags: tagList(tags) },
+    }),
+    parents: (r) => [{ type: 'AWS::EKS::Cluster', account: r.account, region: r.region, identifier: 'platform', properties: { Name: 'platform' } }],
+    create: (r) => call(r, 'eks.amazonaws.com', 'CreateNodegroup', { name: 'platform', nodegroupName: r.properties.NodegroupName }, { nodegroup: { nodegroupName: r.properties.NodegroupName, nodegroupArn: arnOf(r), clusterName: 'platform' } }),
+    tag: (r) => call(r, 'eks.amazonaws.com', 'TagResource', { resourceArn: arnOf(r), tags: {} }),
+    delete: (r) => call(r, 'eks.amazonaws.com', 'DeleteNodegroup', { name: 'platform', nodegroupName: r.properties.NodegroupName }, { nodegroup: { nodegroupName: r.properties.NodegroupName, nodegroupArn: arnOf(r), clusterName: 'platform' } }),
+    entityIdentifier: (r) => r.identifier,
+  },
+  {
+    kind: 'AWS::ElasticLoadBalancingV2::Listener',
+    resource: (account, region, name, tags) => {
+      const lb = `arn:aws:elasticloadbalancing:${region}:${account}:loadbalancer/app/front/50dc6c495c0c9188`;
+      const arn = `arn:aws:elasticloadbalancing:${region}:${account}:listener/app/front/50dc6c495c0c9188/${name}`;
+      return { type: 'AWS::ElasticLoadBalancingV2::Listener', account, region, identifier: arn, properties: { ListenerArn: arn, LoadBalancerArn: lb, Port: 443, Protocol: 'HTTPS', Tags: tagList(tags) } };
+    },
+    parents: (r) => [
+      { type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', account: r.account, region: r.region, identifier: String(r.properties.LoadBalancerArn), properties: { LoadBalancerArn: r.properties.LoadBalancerArn } },
+    ],
+    create: (r) => call(r, 'elasticloadbalancing.amazonaws.com', 'CreateListener', { loadBalancerArn: r.properties.LoadBalancerArn, port: 443 }, { listeners: [{ listenerArn: r.identifier }] }),
+    tag: (r) => call(r, 'elasticloadbalancing.amazonaws.com', 'AddTags', { resourceArns: [r.identifier], tags: [] }),
+    delete: (r) => call(r, 'elasticloadbalancing.amazonaws.com', 'DeleteListener', { listenerArn: r.identifier }),
+    entityIdentifier: (r) => r.identifier,
   },
   {
     kind: 'AWS::Lambda::Function',
@@ -138,7 +170,7 @@ export const WATCHED_SERVICES: readonly WatchedService[] = [
  * the seed's `resources:`). ECS services are identified by ARN: Port refuses the `|` of Cloud
  * Control's composite identifier.
  */
-export const EXTRA_RESOURCES_YAML = ['AWS::ECS::Service', 'AWS::Lambda::Function', 'AWS::RDS::DBInstance', 'AWS::DynamoDB::Table', 'AWS::SQS::Queue', 'AWS::SNS::Topic', 'AWS::IAM::Role']
+export const EXTRA_RESOURCES_YAML = ['AWS::ECS::Service', 'AWS::EKS::Nodegroup', 'AWS::ElasticLoadBalancingV2::Listener', 'AWS::Lambda::Function', 'AWS::RDS::DBInstance', 'AWS::DynamoDB::Table', 'AWS::SQS::Queue', 'AWS::SNS::Topic', 'AWS::IAM::Role']
   .map(
     (kind) => `- kind: ${kind}
   selector:

@@ -111,6 +111,15 @@ describe('AWS simulator: Cloud Control', () => {
     await expectAwsError(list(client(MANAGEMENT, 'eu-west-1'), 'AWS::EC2::Instance', first.NextToken), 'InvalidRequestException', 400);
   });
 
+  it('refuses to list a type whose list handler requires properties without a ResourceModel naming them', async () => {
+    const missing = await expectAwsError(list(client(), 'AWS::EKS::Nodegroup'), 'InvalidRequestException', 400);
+    assert.match(missing.message, /^Missing Or Invalid ResourceModel property in AWS::EKS::Nodegroup list handler request input/);
+    const other = client().send(new ListResourcesCommand({ TypeName: 'AWS::EKS::Nodegroup', ResourceModel: JSON.stringify({ NodegroupName: 'x' }) }));
+    assert.match((await expectAwsError(other, 'InvalidRequestException', 400)).message, /Required property: \[ClusterName\]/);
+    const page = await client().send(new ListResourcesCommand({ TypeName: 'AWS::EKS::Nodegroup', ResourceModel: JSON.stringify({ ClusterName: 'absent' }) }));
+    assert.deepEqual(page.ResourceDescriptions, []);
+  });
+
   it('lists only the resources matching a ResourceModel', async () => {
     const page = await client().send(new ListResourcesCommand({ TypeName: 'AWS::EC2::Instance', ResourceModel: JSON.stringify({ InstanceId: EAST_INSTANCE_IDS[3] }) }));
     assert.deepEqual(page.ResourceDescriptions?.map((d) => d.Identifier), [EAST_INSTANCE_IDS[3]]);

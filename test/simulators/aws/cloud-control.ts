@@ -1,3 +1,4 @@
+import { CHILD_KIND_TABLE } from '../../../src/aws/child-kind-table.js';
 import { AwsError } from './aws-error.js';
 import { commonError } from './common-errors.js';
 import { typeBehaviour, type EstateResource } from './estate.js';
@@ -33,6 +34,7 @@ function listResources(call: ServiceCall<JsonInput>): unknown {
   }
   const modelText = fields.string('ResourceModel');
   const model = modelText === undefined ? undefined : parseModel(modelText);
+  checkListModel(type, model);
   const behaviour = typeBehaviour(ctx.estate, type);
   const region = behaviour.global ? ALL_REGIONS : caller.region;
   const all = ctx.index.list(ctx.estate, type, caller.account, region);
@@ -80,6 +82,17 @@ function checkTypeAccess(call: ServiceCall<JsonInput>, type: string): void {
   if (ctx.faults.typeNotFound.some((rule) => rule.type === type && rule.region === caller.region)) {
     throw new AwsError('TypeNotFoundException', `The type '${type}' cannot be found in region ${caller.region}.`, 404);
   }
+}
+
+/**
+ * Types whose list handler requires properties (the registry schemas' `handlers.list.handlerSchema`,
+ * as the table of child kinds records them) refuse a listing whose ResourceModel lacks one.
+ */
+function checkListModel(type: string, model: Record<string, unknown> | undefined): void {
+  const row = CHILD_KIND_TABLE.children[type];
+  const required = row ? Object.keys(row.resourceModel) : CHILD_KIND_TABLE.unresolved[type];
+  if (!required || required.every((name) => model?.[name] !== undefined)) return;
+  throw invalidRequest(`Missing Or Invalid ResourceModel property in ${type} list handler request input. Required property: [${required.join(', ')}]`);
 }
 
 function parseModel(text: string): Record<string, unknown> {

@@ -1,0 +1,33 @@
+import type { RawItem, ResourceModelSetting } from '../aws/index.js';
+import type { ResourceConfig } from '../config/index.js';
+import { readJqErrorMessage } from './check-expression.js';
+import type { JqEngine } from './jq-engine.js';
+
+/**
+ * The `selector.resourceModel` of each kind that sets one, as the source stage takes it: the jq
+ * expression run over one parent item (or over the scope, `{__AccountId, __Region}`), its first
+ * output the ResourceModel. Rejects, naming the resource and the parent, when the expression fails or
+ * gives anything but an object: that scope is then incomplete, and nothing it owns is deleted.
+ */
+export function resourceModelSettings(resources: readonly ResourceConfig[], engine: JqEngine): Map<string, ResourceModelSetting> {
+  const settings = new Map<string, ResourceModelSetting>();
+  for (const resource of resources) {
+    const expression = resource.selector.resourceModel;
+    if (!expression || settings.has(resource.kind)) continue;
+    const { parentKind } = resource.selector;
+    settings.set(resource.kind, {
+      ...(parentKind !== undefined && { parentKind }),
+      evaluate: async (input: RawItem) => {
+        const subject = `${expression.place.path} of ${resource.kind} for ${input.Identifier ?? `${input.__AccountId}/${input.__Region}`}`;
+        const result = engine.run(JSON.stringify(input), `first(${expression.text})`);
+        if (result.exitCode !== 0) throw new Error(`${subject}: ${readJqErrorMessage(result.stderr) || `jq exited with code ${result.exitCode}`}`);
+        const model: unknown = result.stdout.trim() === '' ? null : JSON.parse(result.stdout);
+        if (model === null || typeof model !== 'object' || Array.isArray(model)) {
+          throw new Error(`${subject} gave ${result.stdout.trim() || 'nothing'}, not an object such as {"ClusterName": "..."}`);
+        }
+        return model as Record<string, unknown>;
+      },
+    });
+  }
+  return settings;
+}
