@@ -6,23 +6,20 @@ import type { RouteSpec } from './route-spec.js';
 /** Blueprint routes: list, get, create, patch (merge), put (replace). */
 export const BLUEPRINT_ROUTES: readonly RouteSpec[] = [
   {
-    method: 'GET',
-    path: ['blueprints'],
+    operation: 'GET /v1/blueprints',
     routeClass: 'blueprints',
     handle: ({ catalog }) => ({ status: 200, body: { ok: true, blueprints: catalog.blueprints() } }),
   },
   {
-    method: 'GET',
-    path: ['blueprints', ':blueprint'],
+    operation: 'GET /v1/blueprints/{identifier}',
     routeClass: 'blueprints',
     handle: ({ catalog, params }) => ({
       status: 200,
-      body: { ok: true, blueprint: catalog.blueprint(params['blueprint']!) },
+      body: { ok: true, blueprint: catalog.blueprint(params['identifier']!) },
     }),
   },
   {
-    method: 'POST',
-    path: ['blueprints'],
+    operation: 'POST /v1/blueprints',
     routeClass: 'blueprints',
     write: 'blueprint-create',
     handle: ({ catalog, json }) => ({
@@ -31,23 +28,21 @@ export const BLUEPRINT_ROUTES: readonly RouteSpec[] = [
     }),
   },
   {
-    method: 'PATCH',
-    path: ['blueprints', ':blueprint'],
+    operation: 'PATCH /v1/blueprints/{identifier}',
     routeClass: 'blueprints',
     write: 'blueprint-patch',
     handle: ({ catalog, params, json }) => {
-      const patched = patchBlueprint(catalog.blueprint(params['blueprint']!), json());
+      const patched = patchBlueprint(catalog.blueprint(params['identifier']!), json());
       return { status: 200, body: { ok: true, blueprint: catalog.replaceBlueprint(patched) } };
     },
   },
   {
-    method: 'PUT',
-    path: ['blueprints', ':blueprint'],
+    operation: 'PUT /v1/blueprints/{identifier}',
     routeClass: 'blueprints',
     write: 'blueprint-replace',
     handle: ({ catalog, params, json }) => {
       const body = json();
-      const identifier = params['blueprint']!;
+      const identifier = params['identifier']!;
       if (!isPlainObject(body)) throw invalidRequest('A blueprint must be a JSON object');
       if (body['identifier'] !== undefined && body['identifier'] !== identifier) {
         throw invalidRequest('"identifier" must match the path');
