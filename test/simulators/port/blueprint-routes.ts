@@ -7,48 +7,43 @@ import type { RouteSpec } from './route-spec.js';
 export const BLUEPRINT_ROUTES: readonly RouteSpec[] = [
   {
     operation: 'GET /v1/blueprints',
-    routeClass: 'blueprints',
-    handle: ({ catalog }) => ({ status: 200, body: { ok: true, blueprints: catalog.blueprints() } }),
+    handle: ({ catalog }) => ({ status: 200, body: { ok: true, blueprints: catalog.blueprints().map((b) => catalog.describeBlueprint(b)) } }),
   },
   {
     operation: 'GET /v1/blueprints/{identifier}',
-    routeClass: 'blueprints',
     handle: ({ catalog, params }) => ({
       status: 200,
-      body: { ok: true, blueprint: catalog.blueprint(params['identifier']!) },
+      body: { ok: true, blueprint: catalog.describeBlueprint(catalog.blueprint(params['identifier']!)) },
     }),
   },
   {
     operation: 'POST /v1/blueprints',
-    routeClass: 'blueprints',
     write: 'blueprint-create',
-    handle: ({ catalog, json }) => ({
+    handle: ({ catalog, json, writer }) => ({
       status: 201,
-      body: { ok: true, blueprint: catalog.createBlueprint(parseBlueprint(json())) },
+      body: { ok: true, blueprint: catalog.describeBlueprint(catalog.createBlueprint(parseBlueprint(json()), writer)) },
     }),
   },
   {
     operation: 'PATCH /v1/blueprints/{identifier}',
-    routeClass: 'blueprints',
     write: 'blueprint-patch',
-    handle: ({ catalog, params, json }) => {
+    handle: ({ catalog, params, json, writer }) => {
       const patched = patchBlueprint(catalog.blueprint(params['identifier']!), json());
-      return { status: 200, body: { ok: true, blueprint: catalog.replaceBlueprint(patched) } };
+      return { status: 200, body: { ok: true, blueprint: catalog.describeBlueprint(catalog.replaceBlueprint(patched, writer)) } };
     },
   },
   {
     operation: 'PUT /v1/blueprints/{identifier}',
-    routeClass: 'blueprints',
     write: 'blueprint-replace',
-    handle: ({ catalog, params, json }) => {
+    handle: ({ catalog, params, json, writer }) => {
       const body = json();
       const identifier = params['identifier']!;
       if (!isPlainObject(body)) throw invalidRequest('A blueprint must be a JSON object');
       if (body['identifier'] !== undefined && body['identifier'] !== identifier) {
         throw invalidRequest('"identifier" must match the path');
       }
-      const replaced = catalog.replaceBlueprint(parseBlueprint({ ...body, identifier }));
-      return { status: 200, body: { ok: true, blueprint: replaced } };
+      const replaced = catalog.replaceBlueprint(parseBlueprint({ ...body, identifier }), writer);
+      return { status: 200, body: { ok: true, blueprint: catalog.describeBlueprint(replaced) } };
     },
   },
 ];

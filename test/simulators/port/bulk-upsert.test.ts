@@ -19,6 +19,7 @@ describe('Port simulator: bulk upsert', () => {
         { identifier: '2', index: 1, created: true },
         { identifier: '3', index: 2, created: true },
       ],
+      errors: [],
     });
     assert.deepEqual(
       sim.entities('awsAccount').map((entity) => entity.identifier),

@@ -3,7 +3,7 @@ import { isPlainObject, parseEntityInput } from './parse-entity-input.js';
 import type { UpsertOptions, UpsertResult } from './port-catalog.js';
 import { notFound, PortApiError } from './port-api-error.js';
 import { flag, type RouteContext, type RouteSpec } from './route-spec.js';
-import { parseSearchRequest, pickFields, searchEntities } from './search-entities.js';
+import { entityAnswer, parseSearchRequest, pickFields, searchEntities } from './search-entities.js';
 import type { PortErrorBody } from './types.js';
 
 /** One success of a bulk upsert. */
@@ -20,17 +20,15 @@ type BulkFailure = { identifier: string | null; index: number } & PortErrorBody;
 export const ENTITY_ROUTES: readonly RouteSpec[] = [
   {
     operation: 'POST /v1/blueprints/{blueprint_identifier}/entities',
-    routeClass: 'singleUpsert',
     write: 'upsert',
     handle: (context) => {
       const result = upsertOne(context, context.json());
       recordUpsert(context, [result]);
-      return { status: 201, body: { ok: true, entity: result.entity } };
+      return { status: 201, body: { ok: true, entity: entityAnswer(result.entity) } };
     },
   },
   {
     operation: 'POST /v1/blueprints/{blueprint_identifier}/entities/bulk',
-    routeClass: 'bulkUpsert',
     write: 'bulk-upsert',
     handle: (context) => {
       context.catalog.blueprint(context.params['blueprint_identifier']!);
@@ -56,13 +54,12 @@ export const ENTITY_ROUTES: readonly RouteSpec[] = [
       recordUpsert(context, results);
       const failed = failures.flatMap((failure) => (failure.identifier === null ? [] : [failure.identifier]));
       if (failed.length > 0) context.draft.failed = failed;
-      if (failures.length === 0) return { status: 200, body: { ok: true, entities: successes } };
+      if (failures.length === 0) return { status: 200, body: { ok: true, entities: successes, errors: [] } };
       return { status: 207, body: { ok: true, entities: successes, errors: failures } };
     },
   },
   {
     operation: 'POST /v1/blueprints/{blueprint_identifier}/entities/search',
-    routeClass: 'search',
     handle: ({ catalog, params, json }) => {
       const blueprint = catalog.blueprint(params['blueprint_identifier']!);
       const page = searchEntities(
@@ -76,7 +73,6 @@ export const ENTITY_ROUTES: readonly RouteSpec[] = [
   },
   {
     operation: 'GET /v1/blueprints/{blueprint_identifier}/entities',
-    routeClass: 'entities',
     handle: ({ catalog, params }) => {
       const blueprint = catalog.blueprint(params['blueprint_identifier']!);
       const entities = catalog.entities(blueprint.identifier).map((entity) => pickFields(entity, undefined, blueprint));
@@ -85,17 +81,15 @@ export const ENTITY_ROUTES: readonly RouteSpec[] = [
   },
   {
     operation: 'GET /v1/blueprints/{blueprint_identifier}/entities/{entity_identifier}',
-    routeClass: 'entities',
     handle: ({ catalog, params }) => {
       const blueprint = catalog.blueprint(params['blueprint_identifier']!).identifier;
       const entity = catalog.entity(blueprint, params['entity_identifier']!);
       if (!entity) throw entityNotFound(blueprint, params['entity_identifier']!);
-      return { status: 200, body: { ok: true, entity } };
+      return { status: 200, body: { ok: true, entity: entityAnswer(entity) } };
     },
   },
   {
     operation: 'DELETE /v1/blueprints/{blueprint_identifier}/entities/{entity_identifier}',
-    routeClass: 'entities',
     write: 'delete',
     handle: ({ catalog, params, query, draft }) => {
       const blueprint = catalog.blueprint(params['blueprint_identifier']!).identifier;
@@ -107,7 +101,6 @@ export const ENTITY_ROUTES: readonly RouteSpec[] = [
   },
   {
     operation: 'POST /v1/blueprints/{blueprint_identifier}/bulk/entities/delete',
-    routeClass: 'entities',
     write: 'bulk-delete',
     handle: ({ catalog, params, query, json, draft }) => {
       const blueprint = catalog.blueprint(params['blueprint_identifier']!).identifier;

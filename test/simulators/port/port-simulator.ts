@@ -18,7 +18,7 @@ import { RateLimiter } from './rate-limiter.js';
 import { type RouteAnswer, type RouteSpec, type WriteDraft } from './route-spec.js';
 import { portContractChecker, type ContractMatch } from './contract/port-contract.js';
 import { TokenRegistry } from './token-registry.js';
-import type { PortFaults, PortSimulator, PortSimulatorOptions, RouteClass, WriteRecord, WriteRoute } from './types.js';
+import type { ContractRecord, PortFaults, PortSimulator, PortSimulatorOptions, RouteClass, WriteRecord, WriteRoute } from './types.js';
 
 const ROUTES: ReadonlyMap<string, RouteSpec> = new Map([...BLUEPRINT_ROUTES, ...ENTITY_ROUTES].map((spec) => [spec.operation, spec]));
 /** The token route, answered before any other check. */
@@ -66,6 +66,7 @@ export async function startPortSimulator(options: PortSimulatorOptions = {}): Pr
     ...options.faults,
   };
   const writes: WriteRecord[] = [];
+  const contractLog: ContractRecord[] = [];
   const contract = portContractChecker();
   for (const operation of ROUTES.keys()) {
     if (!contract.contract.routes.some((route) => route.operation === operation)) throw new Error(`The simulator serves ${operation}, which the contract lacks`);
@@ -78,27 +79,39 @@ export async function startPortSimulator(options: PortSimulatorOptions = {}): Pr
     const method = request.method ?? 'GET';
     const segments = pathSegments(url.pathname);
     const match = segments?.[0] === 'v1' ? contract.match(method, segments.slice(1)) : undefined;
+    const requestProblem = match && contract.requestProblem(match, { query: url.searchParams, body: tryParseJson(body) });
+    let reply: Reply;
     if (match?.route.operation === TOKEN_OPERATION) {
       const forced = faults.nextTokenStatuses.shift();
-      return send(response, forced === undefined ? answerToken(match, url, body) : refusal(new PortApiError(forced, FAULT_CODES[forced] ?? 'simulated_fault', `Simulated fault: HTTP ${forced}`)));
+      reply = forced === undefined ? answerToken(requestProblem, body) : refusal(new PortApiError(forced, FAULT_CODES[forced] ?? 'simulated_fault', `Simulated fault: HTTP ${forced}`));
+    } else {
+      const spec = match && ROUTES.get(match.route.operation);
+      const draft: WriteDraft = {};
+      reply = answerApi(request, match, spec, requestProblem, url, body, draft);
+      const write = spec?.write;
+      if (write) writes.push(writeRecord(write, method, match!.params, body, reply.status, draft));
     }
-    const spec = match && ROUTES.get(match.route.operation);
-    const draft: WriteDraft = {};
-    const reply = answerApi(request, match, spec, url, body, draft);
-    const write = spec?.write;
-    if (write) writes.push(writeRecord(write, method, match!.params, body, reply.status, draft));
+    const answerProblem = match && contract.answerProblem(match.route, reply.status, reply.body);
+    contractLog.push({
+      method,
+      url: request.url ?? '/',
+      operation: match?.route.operation,
+      status: reply.status,
+      ...(requestProblem === undefined ? {} : { requestProblem }),
+      ...(answerProblem === undefined ? {} : { answerProblem }),
+    });
     send(response, reply);
   }
 
-  /** The contract's verdict on a request: throws 400 `invalid_json` or 422 `invalid_request`. */
-  function checkContract(match: ContractMatch, url: URL, body: RequestBody): void {
-    const problem = contract.requestProblem(match, { query: url.searchParams, body: parseJson(body) });
-    if (problem !== undefined) throw invalidRequest(problem);
+  /** Refuses a request outside the contract as Port's validator does: 400 for a body that is not JSON, else 422. */
+  function checkContract(requestProblem: string | undefined, body: RequestBody): void {
+    parseJson(body);
+    if (requestProblem !== undefined) throw invalidRequest(requestProblem);
   }
 
-  function answerToken(match: ContractMatch, url: URL, body: RequestBody): Reply {
+  function answerToken(requestProblem: string | undefined, body: RequestBody): Reply {
     try {
-      checkContract(match, url, body);
+      checkContract(requestProblem, body);
       const credentials = parseJson(body) as { clientId: string; clientSecret: string };
       if (credentials['clientId'] !== clientId || credentials['clientSecret'] !== clientSecret) {
         throw new PortApiError(401, 'invalid_credentials', 'The client id or secret is not valid');
@@ -113,6 +126,7 @@ export async function startPortSimulator(options: PortSimulatorOptions = {}): Pr
     request: IncomingMessage,
     match: ContractMatch | undefined,
     spec: RouteSpec | undefined,
+    requestProblem: string | undefined,
     url: URL,
     body: RequestBody,
     draft: WriteDraft,
@@ -123,7 +137,7 @@ export async function startPortSimulator(options: PortSimulatorOptions = {}): Pr
     if (body.isTooLarge) {
       return refusal(new PortApiError(413, 'payload_too_large', `Bodies may be at most ${MAX_BODY_BYTES} bytes`));
     }
-    const routeClass = spec.routeClass;
+    const routeClass = match.route.rateLimitClass as RouteClass;
     const admission = limiter.admit(routeClass);
     if (!admission.isAdmitted) {
       return withHeaders(refusal(new PortApiError(429, 'too_many_requests', 'Rate limit exceeded')), admission.headers);
@@ -131,7 +145,7 @@ export async function startPortSimulator(options: PortSimulatorOptions = {}): Pr
     const forced = faults.nextStatuses.shift();
     if (forced !== undefined) return forcedFault(forced, routeClass, admission.headers);
     try {
-      checkContract(match, url, body);
+      checkContract(requestProblem, body);
       const answer = spec.handle({
         params: match.params,
         query: url.searchParams,
@@ -199,6 +213,7 @@ export async function startPortSimulator(options: PortSimulatorOptions = {}): Pr
     },
     blueprints: () => structuredClone(catalog.blueprints()),
     writes,
+    contractLog,
     editEntity: (blueprint, identifier, patch) => catalog.editEntity(blueprint, identifier, patch),
     removeEntity: (blueprint, identifier) => catalog.removeEntity(blueprint, identifier),
     faults,

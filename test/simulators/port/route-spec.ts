@@ -1,5 +1,5 @@
 import type { PortCatalog, Writer } from './port-catalog.js';
-import type { PortFaults, RouteClass, WriteRecord, WriteRoute } from './types.js';
+import type { PortFaults, WriteRecord, WriteRoute } from './types.js';
 
 /** What a write handler learned, for its write record; fields stay absent when empty. */
 export type WriteDraft = Pick<WriteRecord, 'created' | 'createdRelated' | 'failed' | 'deleted'>;
@@ -28,8 +28,6 @@ export interface RouteAnswer {
 export interface RouteSpec {
   /** `METHOD /v1/path/{param}`, exactly as the contract names it. */
   operation: string;
-  /** Which rate-limit bucket the route draws from. */
-  routeClass: RouteClass;
   /** Set for writes: they go into the write log. */
   write?: WriteRoute;
   /** Answers the request; throws `PortApiError` to refuse it. */

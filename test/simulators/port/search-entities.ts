@@ -90,7 +90,7 @@ export function searchEntities(
  * is named comes back (the identifier too). The whole entity when `include` is undefined.
  */
 export function pickFields(entity: StoredEntity, include: string[] | undefined, blueprint: Blueprint): Record<string, unknown> {
-  const whole = structuredClone(entity) as unknown as Record<string, unknown>;
+  const whole = entityAnswer(entity);
   if (!include) return whole;
   const picked: Record<string, unknown> = {};
   const pick = (group: 'properties' | 'relations', name: string) => {
@@ -108,6 +108,16 @@ export function pickFields(entity: StoredEntity, include: string[] | undefined, 
     }
   }
   return picked;
+}
+
+/**
+ * A copy of the entity as Port's answers hold it: the contract has `title` and `icon` as strings, so one
+ * that is null is left out.
+ */
+export function entityAnswer(entity: StoredEntity): Record<string, unknown> {
+  const answer = structuredClone(entity) as unknown as Record<string, unknown>;
+  for (const field of ['title', 'icon']) if (answer[field] === null) delete answer[field];
+  return answer;
 }
 
 function parseQuery(raw: unknown): SearchQuery {

@@ -14,7 +14,7 @@ export interface ContractRoute {
   summary: string;
   /** False for routes only tests and the simulator use. */
   usedByAws2port: boolean;
-  /** The row of Port's rate-limit table the route draws from. */
+  /** The row of Port's rate-limit table the route draws from (our reading of that table, not the OpenAPI's). */
   rateLimitClass: string;
   pathParameters: Record<string, JsonSchema>;
   queryParameters: Record<string, { required: boolean; schema: JsonSchema }>;
