@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { createBlueprints } from '../../src/apply/create-blueprints.js';
 import type { BlueprintDefinition } from '../../src/config/index.js';
+import { blueprintProblems } from '../../src/port/blueprint-rules.js';
 import { PortClient } from '../../src/port/index.js';
 import { routeClassOf } from '../../src/port/rate-budget.js';
 import { fieldsToRead } from '../../src/refresh/index.js';
-import { loadPortContract, operationParts } from '../simulators/port/contract/port-contract.js';
+import { loadPortContract, operationParts, portContractChecker } from '../simulators/port/contract/port-contract.js';
 import { call, fetchToken } from '../simulators/port/sim-api.js';
 import { loadExampleBlueprints, startPortSimulator, type PortSimulator } from '../simulators/port/index.js';
 import { anEntity } from '../support/builders.js';
@@ -44,6 +45,35 @@ describe('Port contract', () => {
       const { method, segments } = operationParts(route.operation);
       const path = `/${segments.map((segment) => (segment.startsWith('{') ? 'x' : segment)).join('/')}`;
       assert.equal(routeClassOf(method, path), route.rateLimitClass, route.operation);
+    }
+  });
+
+  it('refuses, in the blueprints check aws2port makes before it creates blueprints, exactly the blueprints the contract refuses', () => {
+    const checker = portContractChecker();
+    const create = checker.match('POST', ['blueprints'])!;
+    const fine = { identifier: 'bp', title: 'Blueprint', schema: { properties: { p: { type: 'string' } } }, relations: { r: { target: 'bp', required: false, many: false } } };
+    const variants = [
+      fine,
+      { ...fine, title: undefined },
+      { ...fine, title: '' },
+      { ...fine, title: 'ä'.repeat(100) },
+      { ...fine, title: 'ä'.repeat(101) },
+      { ...fine, identifier: 'a.b+c:d/e\\f@g_h-Ü' },
+      { ...fine, identifier: 'with=equals' },
+      { ...fine, identifier: "quote'd" },
+      { ...fine, identifier: '.' },
+      { ...fine, identifier: 'b'.repeat(100) },
+      { ...fine, identifier: 'b'.repeat(101) },
+      { ...fine, schema: undefined },
+      { ...fine, schema: { properties: { 'with=equals@_-': { type: 'string' } } } },
+      { ...fine, schema: { properties: { 'a.b': { type: 'string' } } } },
+      { ...fine, relations: { 'r r': { target: 'bp', required: false, many: false } } },
+      { ...fine, relations: { r: { target: 'bp' } } },
+    ];
+    for (const variant of variants) {
+      const body = JSON.parse(JSON.stringify(variant)) as Record<string, unknown>;
+      const contractRefuses = checker.requestProblem(create, { query: new URLSearchParams(), body }) !== undefined;
+      assert.equal(blueprintProblems(body).length > 0, contractRefuses, JSON.stringify(body));
     }
   });
 
