@@ -134,9 +134,19 @@ describe('PortClient', () => {
 
   it('counts only the entities Port names as deleted when it deletes a batch in part; the other fails with Port\'s reason', async () => {
     const { port, client } = await clientOn();
+    await client.upsertEntities('cloudResource', ['a', 'b', 'c'].map((id) => anEntity(id)), UPSERT);
+    port.faults.failDeletes.set('b', { statusCode: 403, error: 'forbidden', message: 'not yours' });
+    const results = await client.deleteEntities('cloudResource', ['a', 'b', 'c'], false);
+    assert.deepEqual(results.map((r) => [r.identifier, r.ok]), [['a', true], ['b', false], ['c', true]]);
+    const kept = results[1]!;
+    assert.ok(!kept.ok && kept.statusCode === 403 && kept.error === 'forbidden');
+    assert.deepEqual(port.entities('cloudResource').map((e) => e.identifier), ['b']);
+  });
+
+  it('deletes one by one what Port refuses in bulk for dependents: the others go, the one with dependents fails', async () => {
+    const { port, client } = await clientOn();
     await client.upsertEntities('awsAccount', ['111111111111', '222222222222'].map(accountEntity), UPSERT);
     await client.upsertEntities('cloudResource', [anEntity('a')], UPSERT);
-    // 111111111111 has a dependent (a), so Port deletes only 222222222222 of the batch.
     const results = await client.deleteEntities('awsAccount', ['111111111111', '222222222222'], false);
     assert.deepEqual(results.map((r) => [r.identifier, r.ok]), [['111111111111', false], ['222222222222', true]]);
     const kept = results[0]!;

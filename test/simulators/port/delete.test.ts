@@ -78,25 +78,41 @@ describe('Port simulator: delete', () => {
     assert.deepEqual(ids(sim.entities('cloudResource')), ['bucket-b']);
   });
 
-  it('deletes a bulk in part when one entity has dependents and delete_dependents=false, naming only the deleted', async (t) => {
+  it('fails a whole bulk delete when one entity has dependents and delete_dependents=false', async (t) => {
     const { sim, api } = await startWithApi(t);
     await seed(api);
 
-    const partial = await api('POST', '/v1/blueprints/awsAccount/bulk/entities/delete?delete_dependents=false', {
+    const refused = await api('POST', '/v1/blueprints/awsAccount/bulk/entities/delete?delete_dependents=false', {
       entities: ['3', '2'],
     });
     const keptAccounts = ids(sim.entities('awsAccount'));
     const cascaded = await api('POST', '/v1/blueprints/awsAccount/bulk/entities/delete?delete_dependents=true', {
-      entities: ['2'],
+      entities: ['3', '2'],
     });
 
-    assert.equal(partial.status, 200);
-    assert.deepEqual(partial.body, { ok: true, deletedEntities: ['3'] });
-    assert.deepEqual(keptAccounts, ['1', '2']);
+    assert.equal(refused.status, 422);
+    assert.equal(refused.body.error, 'has_dependents');
+    assert.deepEqual(keptAccounts, ['1', '2', '3']);
     assert.equal(cascaded.status, 200);
-    assert.deepEqual(cascaded.body.deletedEntities, ['2']);
+    assert.deepEqual(cascaded.body.deletedEntities, ['3', '2']);
     assert.deepEqual(ids(sim.entities('awsAccount')), ['1']);
     assert.deepEqual(ids(sim.entities('cloudResource')), ['bucket-a', 'bucket-b']);
+  });
+
+  it('deletes a bulk in part when failDeletes holds an entity, naming only the deleted; a single delete of it answers the error', async (t) => {
+    const { sim, api } = await startWithApi(t);
+    await seed(api);
+    sim.faults.failDeletes.set('bucket-b', { statusCode: 403, error: 'forbidden', message: 'injected' });
+
+    const partial = await api('POST', '/v1/blueprints/cloudResource/bulk/entities/delete?delete_dependents=false', {
+      entities: ['bucket-a', 'bucket-b'],
+    });
+    const single = await api('DELETE', '/v1/blueprints/cloudResource/entities/bucket-b?delete_dependents=false');
+
+    assert.equal(partial.status, 200);
+    assert.deepEqual(partial.body, { ok: true, deletedEntities: ['bucket-a'] });
+    assert.deepEqual([single.status, single.body.error], [403, 'forbidden']);
+    assert.deepEqual(ids(sim.entities('cloudResource')), ['bucket-b', 'bucket-c']);
   });
 
   it('does not count dependents that the same bulk delete removes', async (t) => {

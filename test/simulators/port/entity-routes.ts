@@ -91,10 +91,12 @@ export const ENTITY_ROUTES: readonly RouteSpec[] = [
   {
     operation: 'DELETE /v1/blueprints/{blueprint_identifier}/entities/{entity_identifier}',
     write: 'delete',
-    handle: ({ catalog, params, query, draft }) => {
+    handle: ({ catalog, params, query, draft, faults }) => {
       const blueprint = catalog.blueprint(params['blueprint_identifier']!).identifier;
       const identifier = params['entity_identifier']!;
       if (!catalog.entity(blueprint, identifier)) throw entityNotFound(blueprint, identifier);
+      const fault = faults.failDeletes.get(identifier);
+      if (fault) throw PortApiError.fromBody(fault);
       draft.deleted = catalog.deleteEntities(blueprint, [identifier], flag(query, 'delete_dependents'));
       return { status: 200, body: { ok: true } };
     },
@@ -102,10 +104,11 @@ export const ENTITY_ROUTES: readonly RouteSpec[] = [
   {
     operation: 'POST /v1/blueprints/{blueprint_identifier}/bulk/entities/delete',
     write: 'bulk-delete',
-    handle: ({ catalog, params, query, json, draft }) => {
+    handle: ({ catalog, params, query, json, draft, faults }) => {
       const blueprint = catalog.blueprint(params['blueprint_identifier']!).identifier;
       const identifiers = (json() as { entities: string[] }).entities;
-      const deleted = catalog.bulkDeleteEntities(blueprint, identifiers, flag(query, 'delete_dependents'));
+      const deletable = identifiers.filter((identifier) => !faults.failDeletes.has(identifier));
+      const deleted = catalog.deleteEntities(blueprint, deletable, flag(query, 'delete_dependents'));
       if (deleted.length > 0) draft.deleted = deleted;
       const requested = new Set(identifiers);
       const deletedEntities = deleted

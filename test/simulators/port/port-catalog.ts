@@ -186,27 +186,6 @@ export class PortCatalog {
     return [...doomed.values()];
   }
 
-  /**
-   * Port's bulk delete: each requested entity on its own. With `deleteDependents` as `deleteEntities`;
-   * without, an entity that an entity outside the deleted ones relates to stays (and so may the ones it
-   * relates to), and the others are deleted: a partial delete. Returns every entity removed.
-   */
-  bulkDeleteEntities(blueprint: string, identifiers: string[], deleteDependents: boolean): EntityRef[] {
-    if (deleteDependents) return this.deleteEntities(blueprint, identifiers, true);
-    this.blueprint(blueprint);
-    const doomed = new Set(identifiers.filter((id) => this.entity(blueprint, id)).map((id) => entityKey(blueprint, id)));
-    for (let isSettled = false; !isSettled; ) {
-      isSettled = true;
-      for (const key of doomed) {
-        if ([...(this.referrers.get(key) ?? [])].some((dependent) => !doomed.has(dependent))) {
-          doomed.delete(key);
-          isSettled = false;
-        }
-      }
-    }
-    return this.deleteEntities(blueprint, [...doomed].map((key) => parseEntityKey(key).identifier), false);
-  }
-
   /** Out-of-band edit (Port's UI): merges the patch without validation; throws if the entity is missing. */
   editEntity(blueprint: string, identifier: string, patch: EntityPatch): void {
     const current = this.entity(blueprint, identifier);

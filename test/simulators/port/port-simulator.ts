@@ -59,6 +59,7 @@ export async function startPortSimulator(options: PortSimulatorOptions = {}): Pr
   );
   const faults: PortFaults = {
     failEntities: new Map(),
+    failDeletes: new Map(),
     nextStatuses: [],
     nextTokenStatuses: [],
     latencyMs: 0,

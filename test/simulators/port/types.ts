@@ -145,6 +145,11 @@ export interface ContractRecord {
 export interface PortFaults {
   /** Entities (by identifier, any blueprint) whose upsert always fails with this error until removed. */
   failEntities: Map<string, PortErrorBody>;
+  /**
+   * Entities (by identifier, any blueprint) Port does not delete until removed: a bulk delete leaves them
+   * out of `deletedEntities` (a partial delete, 200) and a single delete answers this error.
+   */
+  failDeletes: Map<string, PortErrorBody>;
   /** Statuses the next authenticated requests answer, first one first, before normal service resumes. */
   nextStatuses: number[];
   /** Statuses the next token requests answer, first one first, before tokens are issued again. */
