@@ -90,7 +90,7 @@ export class PortHttp {
       }
       const failure = classifyStatus(answer.status);
       const isFailure = answer.status === 0 || answer.status >= 400;
-      if (!isFailure || attempt >= this.retryPolicy.maxAttempts(failure)) {
+      if (!isFailure || attempt >= this.retryPolicy.maxAttempts[failure]) {
         if (answer.status === 0) throw this.unreachable(answer.body, attempt, waitedMs);
         return { status: answer.status, body: answer.body, attempts: attempt, waitedMs };
       }
@@ -162,7 +162,7 @@ export class PortHttp {
         return body.accessToken;
       }
       const failure = classifyStatus(answer.status);
-      if (attempt >= this.retryPolicy.maxAttempts(failure)) {
+      if (attempt >= this.retryPolicy.maxAttempts[failure]) {
         if (answer.status === 0) throw this.unreachable(answer.body, attempt, waitedMs);
         if (failure !== 'client') {
           throw new Aws2PortError('PortRequestFailed', `Port could not issue an access token (HTTP ${answer.status}, ${describeAttempts(attempt, waitedMs)}).`, {

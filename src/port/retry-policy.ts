@@ -2,8 +2,8 @@ import type { FailureClass } from './classify-response.js';
 
 /** When and how long to wait between attempts of one Port request. */
 export interface RetryPolicy {
-  /** Attempts in all, the first included, for a failure of this class (1: never retried). */
-  maxAttempts(failure: FailureClass): number;
+  /** Attempts in all, the first included, per failure class (1: never retried). */
+  maxAttempts: Readonly<Record<FailureClass, number>>;
   /** ms to wait before attempt `attempt + 1` (attempt counts from 1), given the failure and Port's hint. */
   delayMs(attempt: number, failure: FailureClass, hintMs: number | undefined): number;
 }
@@ -35,9 +35,8 @@ export interface BackoffOptions {
  */
 export function defaultRetryPolicy(options: BackoffOptions = {}): RetryPolicy {
   const { maxAttempts = 10, maxServerErrorAttempts = 3, baseMs = 300, capMs = 20_000, random = Math.random } = options;
-  const attempts: Record<FailureClass, number> = { throttling: maxAttempts, transient: maxAttempts, server: maxServerErrorAttempts, client: 1 };
   return {
-    maxAttempts: (failure) => attempts[failure],
+    maxAttempts: { throttling: maxAttempts, transient: maxAttempts, server: maxServerErrorAttempts, client: 1 },
     delayMs(attempt, _failure, hintMs) {
       if (hintMs !== undefined) return Math.min(hintMs, 5 * 60_000) + Math.floor(random() * 100);
       const ceiling = Math.min(capMs, baseMs * 2 ** (attempt - 1));
