@@ -67,47 +67,32 @@ export function operationParts(operation: string): { method: string; segments: s
 
 interface CompiledRoute {
   route: ContractRoute;
+  /** Its index in the contract's `routes`. */
+  index: number;
   method: string;
   segments: string[];
-  params: ValidateFunction;
-  query: ValidateFunction;
-  body: ValidateFunction | undefined;
-  answers: Map<string, ValidateFunction>;
 }
 
 /**
  * Checks requests (and answers) against the contract with a JSON Schema validator: the path's route,
  * its path and query parameters (a query parameter the route does not declare is refused), and the
  * body. Port's boolean and number query parameters are read from their text as Port reads them.
+ * Each schema is compiled when first needed (Port's blueprint schemas are large: compiling all of them
+ * up front would cost every test process seconds).
  */
 export class PortContractChecker {
   private readonly routes: CompiledRoute[];
+  private readonly ajv: Ajv2020;
+  private readonly compiled = new Map<string, ValidateFunction>();
 
   constructor(readonly contract: PortContract = loadPortContract()) {
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    this.ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: false });
     const addFormats = addFormatsModule as unknown as (instance: Ajv2020) => void;
-    addFormats(ajv);
+    addFormats(this.ajv);
     // Port's own format name for links (the standard one is `uri`).
-    ajv.addFormat('url', (value: string) => URL.canParse(value));
-    ajv.addSchema(contract as unknown as JsonSchema, CONTRACT_ID);
-    this.routes = contract.routes.map((route, i) => {
-      const at = (pointer: string): ValidateFunction => ajv.compile({ $ref: `${CONTRACT_ID}#/routes/${i}/${pointer}` });
-      const objectOf = (entries: Array<[string, JsonSchema, boolean]>): ValidateFunction =>
-        ajv.compile({
-          type: 'object',
-          properties: Object.fromEntries(entries.map(([name, schema]) => [name, schema])),
-          required: entries.filter(([, , required]) => required).map(([name]) => name),
-          additionalProperties: false,
-        });
-      return {
-        route,
-        ...operationParts(route.operation),
-        params: objectOf(Object.entries(route.pathParameters).map(([name, schema]) => [name, schema, true])),
-        query: objectOf(Object.entries(route.queryParameters).map(([name, p]) => [name, p.schema, p.required])),
-        body: route.body ? at('body/schema') : undefined,
-        answers: new Map(Object.entries(route.answers).flatMap(([status, schema]) => (schema ? [[status, at(`answers/${status}`)]] : []))),
-      };
-    });
+    this.ajv.addFormat('url', (value: string) => URL.canParse(value));
+    this.ajv.addSchema(contract as unknown as JsonSchema, CONTRACT_ID);
+    this.routes = contract.routes.map((route, index) => ({ route, index, ...operationParts(route.operation) }));
   }
 
   /** The contract route of a method and the decoded path segments after `/v1`; undefined when Port has none. */
@@ -129,17 +114,17 @@ export class PortContractChecker {
 
   /** Why the request is outside the route's contract (each problem, as Port's validator words it), or undefined. */
   requestProblem(match: ContractMatch, request: ContractRequest): string | undefined {
-    const compiled = this.compiled(match.route);
+    const { route } = match;
     const problems = [
-      ...problemsOf(compiled.params, match.params, 'params'),
-      ...problemsOf(compiled.query, queryValues(match.route, request.query), 'querystring'),
+      ...problemsOf(this.validator(route, 'pathParameters'), match.params, 'params'),
+      ...problemsOf(this.validator(route, 'queryParameters'), queryValues(route, request.query), 'querystring'),
     ];
     if (request.body === undefined) {
-      if (match.route.body?.required) problems.push('body is required');
-    } else if (!compiled.body) {
+      if (route.body?.required) problems.push('body is required');
+    } else if (!route.body) {
       problems.push('body is not accepted by this route');
     } else {
-      problems.push(...problemsOf(compiled.body, request.body, 'body'));
+      problems.push(...problemsOf(this.validator(route, 'body/schema'), request.body, 'body'));
     }
     return problems.length === 0 ? undefined : problems.join(', ');
   }
@@ -147,14 +132,35 @@ export class PortContractChecker {
   /** Why an answer is outside the route's contract (status not declared, or body not of its schema), or undefined. */
   answerProblem(route: ContractRoute, status: number, body: unknown): string | undefined {
     if (!(String(status) in route.answers)) return `status ${status} is not among the route's answers (${Object.keys(route.answers).join(', ')})`;
-    const validate = this.compiled(route).answers.get(String(status));
-    const problems = validate ? problemsOf(validate, body, 'answer') : [];
+    const problems = route.answers[String(status)] ? problemsOf(this.validator(route, `answers/${status}`), body, 'answer') : [];
     return problems.length === 0 ? undefined : problems.join(', ');
   }
 
-  private compiled(route: ContractRoute): CompiledRoute {
-    return this.routes.find((r) => r.route === route)!;
+  /** The validator of a part of a route (`body/schema`, `answers/200`, or its path or query parameters as one object), compiled once. */
+  private validator(route: ContractRoute, part: string): ValidateFunction {
+    const index = this.routes.find((r) => r.route === route)!.index;
+    const key = `${index}/${part}`;
+    let validate = this.compiled.get(key);
+    if (!validate) {
+      validate = this.ajv.compile(part === 'pathParameters' || part === 'queryParameters' ? parametersSchema(route, part) : { $ref: `${CONTRACT_ID}#/routes/${index}/${part}` });
+      this.compiled.set(key, validate);
+    }
+    return validate;
   }
+}
+
+/** A route's path or query parameters as the schema of one object: declared names only, the required ones required. */
+function parametersSchema(route: ContractRoute, part: 'pathParameters' | 'queryParameters'): JsonSchema {
+  const entries: Array<[string, JsonSchema, boolean]> =
+    part === 'pathParameters'
+      ? Object.entries(route.pathParameters).map(([name, schema]) => [name, schema, true])
+      : Object.entries(route.queryParameters).map(([name, p]) => [name, p.schema, p.required]);
+  return {
+    type: 'object',
+    properties: Object.fromEntries(entries.map(([name, schema]) => [name, schema])),
+    required: entries.filter(([, , required]) => required).map(([name]) => name),
+    additionalProperties: false,
+  };
 }
 
 /** The query string as typed values: booleans and numbers from their text, arrays from repeated keys. */
