@@ -171,8 +171,7 @@ function isSuccess(status: number): boolean {
 function assertSuccess(answer: PortResponse, what: string): void {
   if (!isSuccess(answer.status)) {
     const body = answer.body as { message?: string } | undefined;
-    throw new Aws2PortError('PortRequestFailed', `Port refused to ${what}: HTTP ${answer.status} ${body?.message ?? ''}`.trim(), {
-      detail: `Gave up after ${describeAttempts(answer.attempts, answer.waitedMs)}.`,
-    });
+    const tries = answer.attempts > 1 ? { detail: `Gave up after ${describeAttempts(answer.attempts, answer.waitedMs)}.` } : {};
+    throw new Aws2PortError('PortRequestFailed', `Port refused to ${what}: HTTP ${answer.status} ${body?.message ?? ''}`.trim(), tries);
   }
 }
