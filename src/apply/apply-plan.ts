@@ -3,7 +3,7 @@ import { relationTargetsOf, type BlueprintDefinition } from '../config/index.js'
 import type { ResolvedConfig } from '../config/types.js';
 import { entityAddress } from '../plan/plan-document.js';
 import type { Plan } from '../plan/plan.js';
-import { jsonBytes, splitIntoBatches, type EntityWriteResult, type PortClient } from '../port/index.js';
+import { jsonBytes, MAX_BULK_DELETE, splitIntoBatches, type EntityWriteResult, type PortClient } from '../port/index.js';
 import type { ChangeGroup, PlannedChange, StateStore } from '../../state/index.js';
 import type { ApplyProgress, ApplyResult, ChangeOutcome } from './apply-types.js';
 import { orderBlueprintsByRelations } from './blueprint-order.js';
@@ -11,8 +11,6 @@ import { createBlueprints } from './create-blueprints.js';
 
 /** Changes read from the plan table at a time: bounds memory whatever the plan's size. */
 const PAGE_SIZE = 1000;
-/** Port's bulk delete takes at most this many identifiers a request. */
-const DELETE_CHUNK = 100;
 
 export interface ApplyOptions {
   plan: Plan;
@@ -116,7 +114,7 @@ class ApplyRun {
       else this.report(c, { identifier: c.identifier, ok: false, statusCode: 0, error: 'not_owned', message: 'the state does not record this entity as written by aws2port; it is not deleted' });
     }
     const chunks: PlannedChange[][] = [];
-    for (let start = 0; start < ours.length; start += DELETE_CHUNK) chunks.push(ours.slice(start, start + DELETE_CHUNK));
+    for (let start = 0; start < ours.length; start += MAX_BULK_DELETE) chunks.push(ours.slice(start, start + MAX_BULK_DELETE));
     await Promise.all(
       chunks.map((chunk) =>
         this.budget.run(async () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Aws2PortError } from '../errors/index.js';
+import { blueprintProblems } from '../port/blueprint-rules.js';
 
 /** A blueprint definition as Port takes it; aws2port reads its identifier and relation targets. */
 export interface BlueprintDefinition {
@@ -9,8 +10,9 @@ export interface BlueprintDefinition {
 }
 
 /**
- * Reads the config's `blueprints` file: a JSON array of Port blueprint definitions. Fails with
- * BlueprintsFileInvalid naming the file and the entry.
+ * Reads the config's `blueprints` file: a JSON array of Port blueprint definitions, each one Port would
+ * create (identifier, title, schema as Port's rules say). Fails with BlueprintsFileInvalid naming the
+ * file, the entry and what Port would refuse.
  */
 export function loadBlueprints(file: string): BlueprintDefinition[] {
   let parsed: unknown;
@@ -30,6 +32,8 @@ export function loadBlueprints(file: string): BlueprintDefinition[] {
     for (const [name, relation] of Object.entries((entry as BlueprintDefinition).relations ?? {})) {
       if (typeof relation?.target !== 'string') throw invalid(file, `${(entry as BlueprintDefinition).identifier}.relations.${name} has no string "target"`);
     }
+    const problems = blueprintProblems(entry as BlueprintDefinition);
+    if (problems.length > 0) throw invalid(file, `entry [${index}] is not a blueprint Port would create: ${problems.join('; ')}`);
   });
   return parsed as BlueprintDefinition[];
 }

@@ -82,10 +82,12 @@ function checkIdentifier(slot: unknown): string | null {
   if (slot instanceof JqFailure) return slot.message;
   if (slot === null) return 'yielded null or nothing: an entity needs an identifier';
   if (typeof slot !== 'string') return `must be a string, got ${describeValue(slot)}`;
-  if (!isValidPortIdentifier(slot)) {
-    return `${excerpt(JSON.stringify(slot))} is not a valid Port identifier (letters, digits and @_.+:\\/='- only, not "." or "..", at most 1000 characters)`;
-  }
-  return null;
+  return isValidPortIdentifier(slot) ? null : notAnIdentifier(slot);
+}
+
+/** Why Port refuses `value` as an identifier (an entity's or a relation's target). */
+function notAnIdentifier(value: string): string {
+  return `${excerpt(JSON.stringify(value))} is not a valid Port identifier (letters, digits and @_.+:\\/='- only, not "." or "..", at most 1000 characters)`;
 }
 
 /** Why a blueprint cannot name a blueprint, or null when it can. */
@@ -96,18 +98,33 @@ function checkBlueprint(slot: unknown): string | null {
   return null;
 }
 
-/** Why a title, icon, team or relation value is not what Port takes, or null when it is (properties take any value). */
+/**
+ * Why a title, icon, team or relation value is not what Port takes, or null when it is (properties take
+ * any value). A relation names its targets by identifier, so each must be one Port accepts: Port checks
+ * that for the whole request, and one bad target would fail every entity of the batch.
+ */
 function checkValue(field: MappingField, value: unknown): string | null {
+  if (field.role === 'relation') return checkRelationTargets(value);
   if (value === null || typeof value === 'string') return null;
   switch (field.role) {
     case 'text':
       return `must be a string or null, got ${describeValue(value)}`;
     case 'team':
-    case 'relation':
       return Array.isArray(value) && value.every((element) => typeof element === 'string')
         ? null
         : `must be a string, a list of strings or null, got ${describeValue(value)}`;
     default:
       return null;
   }
+}
+
+/** Why a relation value is not null, a target identifier or a list of them, or null when it is one. */
+function checkRelationTargets(value: unknown): string | null {
+  if (value === null) return null;
+  const targets = typeof value === 'string' ? [value] : value;
+  if (!Array.isArray(targets) || !targets.every((target) => typeof target === 'string')) {
+    return `must be a string, a list of strings or null, got ${describeValue(value)}`;
+  }
+  const invalid = targets.find((target) => !isValidPortIdentifier(target));
+  return invalid === undefined ? null : notAnIdentifier(invalid);
 }

@@ -1,22 +1,16 @@
 /** What kind of failure a Port answer is: the retry policy sees only this and the wait hint. */
 export type FailureClass = 'throttling' | 'transient' | 'server' | 'client';
 
-/** Statuses worth another try after a wait (Port's own integration retries these). */
+/** Statuses Port's own client (Ocean) retries after a wait; the retry policy says how often. */
 const THROTTLING_STATUSES = [429];
 const TRANSIENT_STATUSES = [408, 502, 503, 504];
-const SERVER_STATUSES = [500];
 
-/** Classifies an HTTP status (or a network error, status 0). */
+/** Classifies an HTTP status (or a network error, status 0): 500 and other 5xx are `server`. */
 export function classifyStatus(status: number): FailureClass {
   if (THROTTLING_STATUSES.includes(status)) return 'throttling';
   if (status === 0 || TRANSIENT_STATUSES.includes(status)) return 'transient';
-  if (SERVER_STATUSES.includes(status) || status >= 500) return 'server';
+  if (status >= 500) return 'server';
   return 'client';
-}
-
-/** True for classes that a later attempt can fix. */
-export function isRetryable(failure: FailureClass): boolean {
-  return failure !== 'client';
 }
 
 /**

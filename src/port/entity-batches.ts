@@ -2,6 +2,8 @@
 export const MAX_BULK_ENTITIES = 20;
 /** ...and at most this many bytes of body. */
 export const MAX_BULK_BYTES = 1024 * 1024;
+/** Port's bulk delete takes 1 to this many identifiers a request. */
+export const MAX_BULK_DELETE = 100;
 
 /** Bytes of a value as JSON. */
 export function jsonBytes(value: unknown): number {

@@ -1,11 +1,9 @@
 import { Aws2PortError } from '../errors/index.js';
 import type { Entity } from '../plan/entity.js';
-import { splitIntoBatches } from './entity-batches.js';
-import { PortHttp, type PortConnection, type PortResponse } from './port-http.js';
+import { MAX_BULK_DELETE, splitIntoBatches } from './entity-batches.js';
+import { describeAttempts, PortHttp, type PortConnection, type PortResponse } from './port-http.js';
 import type { Blueprint, EntityWriteResult, PortEntity, SearchQuery, UpsertOptions } from './port-types.js';
 
-/** Port's bulk delete takes at most this many identifiers a request. */
-const MAX_BULK_DELETE = 100;
 /** Entities per search page (Port allows 1..1000). */
 const SEARCH_PAGE_SIZE = 1000;
 
@@ -31,19 +29,31 @@ export class PortClient {
     return results.flat();
   }
 
-  /** Deletes entities of one blueprint; an entity already gone counts as deleted. */
+  /**
+   * Deletes entities of one blueprint, in bulk requests of at most MAX_BULK_DELETE. Port may delete a
+   * batch in part and names what it deleted (`deletedEntities`): only those count as deleted at once.
+   * Each other entity of the batch (or every one, when Port refuses the batch) is deleted on its own,
+   * which tells it apart: deleted now, already gone (404, counted as deleted), or refused with Port's
+   * reason (a failed write, which the next run retries).
+   */
   async deleteEntities(blueprint: string, identifiers: readonly string[], deleteDependents: boolean): Promise<EntityWriteResult[]> {
     const results: EntityWriteResult[] = [];
     for (let start = 0; start < identifiers.length; start += MAX_BULK_DELETE) {
       const chunk = identifiers.slice(start, start + MAX_BULK_DELETE);
       const answer = await this.http.send({
-        method: 'DELETE',
-        path: `/blueprints/${encodeURIComponent(blueprint)}/bulk/entities`,
+        method: 'POST',
+        path: `/blueprints/${encodeURIComponent(blueprint)}/bulk/entities/delete`,
         query: { delete_dependents: deleteDependents },
         body: { entities: chunk },
       });
-      if (isSuccess(answer.status)) results.push(...chunk.map((identifier): EntityWriteResult => ({ identifier, ok: true })));
-      else results.push(...(await Promise.all(chunk.map((identifier) => this.deleteOne(blueprint, identifier, deleteDependents)))));
+      const deleted = new Set(isSuccess(answer.status) ? ((answer.body as { deletedEntities?: string[] } | undefined)?.deletedEntities ?? []) : []);
+      results.push(
+        ...(await Promise.all(
+          chunk.map((identifier): EntityWriteResult | Promise<EntityWriteResult> =>
+            deleted.has(identifier) ? { identifier, ok: true } : this.deleteOne(blueprint, identifier, deleteDependents),
+          ),
+        )),
+      );
     }
     return results;
   }
@@ -58,15 +68,17 @@ export class PortClient {
 
   /**
    * Entities of one blueprint matching `query`, page by page (Port's `next` cursor), with only the
-   * `include`d fields (identifier always).
+   * fields `include` names: properties and relations by their identifiers (`region`, `account`),
+   * meta-properties with `$` (`$title`). Port answers only what is named; `$identifier` is always asked for.
    */
   async *searchEntities(blueprint: string, query: SearchQuery, include: readonly string[], pageSize = SEARCH_PAGE_SIZE): AsyncIterableIterator<PortEntity[]> {
+    const fields = [...new Set(['$identifier', ...include])];
     let from: string | undefined;
     do {
       const answer = await this.http.send({
         method: 'POST',
         path: `/blueprints/${encodeURIComponent(blueprint)}/entities/search`,
-        body: { query, include, limit: pageSize, ...(from ? { from } : {}) },
+        body: { query, include: fields, limit: pageSize, ...(from ? { from } : {}) },
       });
       assertSuccess(answer, `search ${blueprint} entities`);
       const body = answer.body as { entities?: PortEntity[]; next?: string };
@@ -95,7 +107,7 @@ export class PortClient {
       method: 'POST',
       path: `/blueprints/${encodeURIComponent(blueprint)}/entities/bulk`,
       query: { upsert: true, merge: options.merge, create_missing_related_entities: options.createMissingRelatedEntities },
-      body: { entities: batch },
+      body: { entities: batch.map(entityBody) },
     });
     if (answer.status === 413 && batch.length > 1) {
       const half = Math.ceil(batch.length / 2);
@@ -134,9 +146,22 @@ function perEntityResults(batch: readonly Entity[], body: BulkAnswer): EntityWri
   return batch.map((entity, i) => byIndex.get(i) ?? { identifier: entity.identifier, ok: false, statusCode: 0, error: 'unconfirmed', message: 'Port did not report this entity in its answer' });
 }
 
+/**
+ * An entity as the upsert routes take it. Port's contract has `title` and `icon` as strings and `team`
+ * as a string or a list, never null: a null field is left out (with `merge=false` Port then leaves it
+ * empty; with `merge=true` it keeps what it had).
+ */
+function entityBody(entity: Entity): Partial<Entity> {
+  const { title, icon, team, ...rest } = entity;
+  return { ...rest, ...(title === null ? {} : { title }), ...(icon === null ? {} : { icon }), ...(team === null ? {} : { team }) };
+}
+
+/** A failed write of one entity from Port's answer, saying how often it was tried when more than once. */
 function failure(identifier: string, answer: PortResponse): EntityWriteResult {
   const body = answer.body as { error?: string; message?: string } | undefined;
-  return { identifier, ok: false, statusCode: answer.status, error: body?.error ?? `http_${answer.status}`, message: body?.message ?? (typeof answer.body === 'string' ? answer.body.slice(0, 200) : '') };
+  const message = body?.message ?? (typeof answer.body === 'string' ? answer.body.slice(0, 200) : '');
+  const tries = answer.attempts > 1 ? ` (${describeAttempts(answer.attempts, answer.waitedMs)})` : '';
+  return { identifier, ok: false, statusCode: answer.status, error: body?.error ?? `http_${answer.status}`, message: `${message}${tries}` };
 }
 
 function isSuccess(status: number): boolean {
@@ -146,6 +171,7 @@ function isSuccess(status: number): boolean {
 function assertSuccess(answer: PortResponse, what: string): void {
   if (!isSuccess(answer.status)) {
     const body = answer.body as { message?: string } | undefined;
-    throw new Aws2PortError('PortRequestFailed', `Port refused to ${what}: HTTP ${answer.status} ${body?.message ?? ''}`.trim());
+    const tries = answer.attempts > 1 ? { detail: `Gave up after ${describeAttempts(answer.attempts, answer.waitedMs)}.` } : {};
+    throw new Aws2PortError('PortRequestFailed', `Port refused to ${what}: HTTP ${answer.status} ${body?.message ?? ''}`.trim(), tries);
   }
 }

@@ -1,6 +1,6 @@
 import { Agent, request, type Dispatcher } from 'undici';
 import { Aws2PortError } from '../errors/index.js';
-import { classifyStatus, headerNumber, isRetryable, resetHintMs, waitHintMs } from './classify-response.js';
+import { classifyStatus, headerNumber, resetHintMs, waitHintMs, type FailureClass } from './classify-response.js';
 import { RateBudget, routeClassOf, type BudgetReport } from './rate-budget.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 
@@ -25,6 +25,15 @@ export interface PortConnection {
 export interface PortResponse {
   status: number;
   body: unknown;
+  /** Requests sent for it, the first included (a 401 answered by a new token does not count). */
+  attempts: number;
+  /** ms waited between the attempts. */
+  waitedMs: number;
+}
+
+/** `3 attempts over 1.2 s`: how hard a request was tried, for the error that ends it. */
+export function describeAttempts(attempts: number, waitedMs: number): string {
+  return `${attempts} attempt${attempts === 1 ? '' : 's'} over ${(waitedMs / 1000).toFixed(1)} s`;
 }
 
 /** A request to Port: method, path under /v1, query and JSON body. */
@@ -41,7 +50,7 @@ const TOKEN_MARGIN_MS = 60_000;
 /**
  * HTTP to Port: the access token (fetched on first use, refreshed before it expires and once on a 401),
  * keep-alive connections, a rate budget per route class fed by Port's rate-limit headers, and retries
- * of throttling and transient failures with Port's wait hints.
+ * as the retry policy says, with Port's wait hints.
  * Answers every final status to the caller, who decides per route what a 4xx means.
  */
 export class PortHttp {
@@ -64,6 +73,7 @@ export class PortHttp {
   /** Sends a request, retrying what can be retried; throws only when Port cannot be reached at all. */
   async send(req: PortRequest): Promise<PortResponse> {
     let hasRefreshedToken = false;
+    let waitedMs = 0;
     const routeClass = routeClassOf(req.method, req.path);
     for (let attempt = 1; ; attempt++) {
       const token = await this.accessToken();
@@ -80,11 +90,11 @@ export class PortHttp {
       }
       const failure = classifyStatus(answer.status);
       const isFailure = answer.status === 0 || answer.status >= 400;
-      if (!isFailure || !isRetryable(failure) || attempt >= this.retryPolicy.maxAttempts) {
-        if (answer.status === 0) throw this.unreachable(answer.body, attempt);
-        return { status: answer.status, body: answer.body };
+      if (!isFailure || attempt >= this.retryPolicy.maxAttempts[failure]) {
+        if (answer.status === 0) throw this.unreachable(answer.body, attempt, waitedMs);
+        return { status: answer.status, body: answer.body, attempts: attempt, waitedMs };
       }
-      await this.sleep(this.retryPolicy.delayMs(attempt, failure, waitHintMs(answer.headers, this.now())));
+      waitedMs += await this.wait(attempt, failure, answer.headers);
     }
   }
 
@@ -128,14 +138,22 @@ export class PortHttp {
     return this.tokenRequest;
   }
 
+  /** Sleeps as the retry policy says before the attempt after `attempt`; returns the ms slept. */
+  private async wait(attempt: number, failure: FailureClass, headers: Record<string, string | string[] | undefined>): Promise<number> {
+    const ms = this.retryPolicy.delayMs(attempt, failure, waitHintMs(headers, this.now()));
+    await this.sleep(ms);
+    return ms;
+  }
+
   /** Port could not be reached at all (`message`: the network error), after `attempts` tries. */
-  private unreachable(message: unknown, attempts: number): Aws2PortError {
+  private unreachable(message: unknown, attempts: number, waitedMs: number): Aws2PortError {
     return new Aws2PortError('PortRequestFailed', `Cannot reach Port at ${this.connection.baseUrl}: ${String(message)}`, {
-      detail: `Gave up after ${attempts} attempts. Check PORT_BASE_URL and the network.`,
+      detail: `Gave up after ${describeAttempts(attempts, waitedMs)}. Check PORT_BASE_URL and the network.`,
     });
   }
 
   private async fetchToken(): Promise<string> {
+    let waitedMs = 0;
     for (let attempt = 1; ; attempt++) {
       const answer = await this.once({ method: 'POST', path: '/auth/access_token', body: { clientId: this.connection.clientId, clientSecret: this.connection.clientSecret } }, undefined);
       const body = answer.body as { accessToken?: string; expiresIn?: number } | undefined;
@@ -144,10 +162,10 @@ export class PortHttp {
         return body.accessToken;
       }
       const failure = classifyStatus(answer.status);
-      if (!isRetryable(failure) || attempt >= this.retryPolicy.maxAttempts) {
-        if (answer.status === 0) throw this.unreachable(answer.body, attempt);
-        if (isRetryable(failure)) {
-          throw new Aws2PortError('PortRequestFailed', `Port could not issue an access token (HTTP ${answer.status}, ${attempt} attempts).`, {
+      if (attempt >= this.retryPolicy.maxAttempts[failure]) {
+        if (answer.status === 0) throw this.unreachable(answer.body, attempt, waitedMs);
+        if (failure !== 'client') {
+          throw new Aws2PortError('PortRequestFailed', `Port could not issue an access token (HTTP ${answer.status}, ${describeAttempts(attempt, waitedMs)}).`, {
             detail: 'Port is failing or overloaded: try again later.',
           });
         }
@@ -155,7 +173,7 @@ export class PortHttp {
           detail: 'Check PORT_CLIENT_ID, PORT_CLIENT_SECRET and PORT_BASE_URL (EU: https://api.port.io, US: https://api.us.port.io).',
         });
       }
-      await this.sleep(this.retryPolicy.delayMs(attempt, failure, waitHintMs(answer.headers, this.now())));
+      waitedMs += await this.wait(attempt, failure, answer.headers);
     }
   }
 }

@@ -1,11 +1,15 @@
 /** Port's rate-limit classes (its published table has one row each). */
 export type RouteClass = 'bulkUpsert' | 'singleUpsert' | 'search' | 'entities' | 'blueprints' | 'other';
 
-/** The class of a request, from its method and path under /v1. */
+/**
+ * The class of a request, from its method and path under /v1: single upsert is `POST .../entities`
+ * only; every other entity route (bulk delete `POST .../bulk/entities/delete` included) is `entities`.
+ */
 export function routeClassOf(method: string, path: string): RouteClass {
   if (path.endsWith('/entities/bulk')) return 'bulkUpsert';
   if (path.endsWith('/entities/search')) return 'search';
-  if (/^\/blueprints\/[^/]+\/(entities|bulk)/.test(path)) return method === 'POST' ? 'singleUpsert' : 'entities';
+  if (/^\/blueprints\/[^/]+\/entities$/.test(path) && method === 'POST') return 'singleUpsert';
+  if (/^\/blueprints\/[^/]+\/(entities|bulk)(\/|$)/.test(path)) return 'entities';
   if (path.startsWith('/blueprints')) return 'blueprints';
   return 'other';
 }

@@ -2,15 +2,18 @@ import type { FailureClass } from './classify-response.js';
 
 /** When and how long to wait between attempts of one Port request. */
 export interface RetryPolicy {
-  /** Attempts in all, the first included. */
-  maxAttempts: number;
+  /** Attempts in all, the first included, per failure class (1: never retried). */
+  maxAttempts: Readonly<Record<FailureClass, number>>;
   /** ms to wait before attempt `attempt + 1` (attempt counts from 1), given the failure and Port's hint. */
   delayMs(attempt: number, failure: FailureClass, hintMs: number | undefined): number;
 }
 
 /** Options of the default policy. */
 export interface BackoffOptions {
+  /** Attempts for throttling and transient failures (408, 429, 502, 503, 504, network). */
   maxAttempts?: number;
+  /** Attempts for a 500 (and other 5xx Port's client does not retry). */
+  maxServerErrorAttempts?: number;
   /** First backoff, ms (Port's integration uses 300). */
   baseMs?: number;
   /** Largest backoff, ms. */
@@ -20,13 +23,20 @@ export interface BackoffOptions {
 }
 
 /**
- * Port's advice, as its own integration follows it: up to 10 attempts; wait what Port's headers say
- * when they say it, else exponential backoff from 300 ms with full jitter, capped.
+ * Port's advice, as its own client (Ocean) follows it: up to 10 attempts for 408, 429, 502, 503, 504
+ * and network failures; wait what Port's headers say when they say it, else exponential backoff from
+ * 300 ms with full jitter, capped. (A 401 gets one new token and one more try: see PortHttp.)
+ *
+ * A 500 is Port's own failure on that request. Ocean does not retry it, because it usually repeats for
+ * the same request; aws2port tries it 3 times in all: every request it sends is idempotent (upserts with
+ * `upsert=true`, deletes, reads), so another try cannot write twice, and a brief fault of one Port
+ * server then costs nothing, while a 500 that repeats gives up fast and leaves the entities as failed
+ * writes that the next run retries, instead of holding a batch for ten backoffs.
  */
 export function defaultRetryPolicy(options: BackoffOptions = {}): RetryPolicy {
-  const { maxAttempts = 10, baseMs = 300, capMs = 20_000, random = Math.random } = options;
+  const { maxAttempts = 10, maxServerErrorAttempts = 3, baseMs = 300, capMs = 20_000, random = Math.random } = options;
   return {
-    maxAttempts,
+    maxAttempts: { throttling: maxAttempts, transient: maxAttempts, server: maxServerErrorAttempts, client: 1 },
     delayMs(attempt, _failure, hintMs) {
       if (hintMs !== undefined) return Math.min(hintMs, 5 * 60_000) + Math.floor(random() * 100);
       const ceiling = Math.min(capMs, baseMs * 2 ** (attempt - 1));

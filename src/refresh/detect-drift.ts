@@ -35,12 +35,16 @@ export function detectDrift(written: Entity, held: PortEntity | undefined): Drif
   return fields.length === 0 ? undefined : { kind: 'changed', fields, held: result };
 }
 
-/** The fields to ask Port for, for entities written with these bodies: only the ones we write. */
+/**
+ * The fields to ask Port for, for entities written with these bodies: the identifier and the fields we
+ * write, as Port's search `include` names them (meta-properties with `$`, properties and relations by
+ * their identifiers).
+ */
 export function fieldsToRead(bodies: readonly Entity[]): string[] {
-  const fields = new Set(['$title', '$icon', '$team']);
+  const fields = new Set(['$identifier', '$title', '$icon', '$team']);
   for (const body of bodies) {
-    for (const name of Object.keys(body.properties)) fields.add(`properties.${name}`);
-    for (const name of Object.keys(body.relations)) fields.add(`relations.${name}`);
+    for (const name of Object.keys(body.properties)) fields.add(name);
+    for (const name of Object.keys(body.relations)) fields.add(name);
   }
   return [...fields];
 }

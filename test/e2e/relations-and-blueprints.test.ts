@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { PlanDocument } from '../../src/plan/index.js';
 import { loadExampleBlueprints, type Blueprint } from '../simulators/port/index.js';
 import { EXAMPLES_DIR, SEED_CONFIG_TEXT, seedConfigWithRegions, startWorld } from '../support/world.js';
 
@@ -34,6 +35,27 @@ describe('relations and blueprints', () => {
       assert.equal(world.port.entity('cloudResource', 'i-1111a000000000000')?.relations.parent, 'i-1111a200000000000');
       const refused = world.port.writes.filter((w) => w.failed?.includes('i-1111a000000000000'));
       assert.equal(refused.length, 1, 'the first try was refused by Port, the retry succeeded');
+    } finally {
+      await world.close();
+    }
+  });
+
+  it('reports a relation target Port would refuse as a mapping issue of that entity, and writes every other entity of its batch', async () => {
+    const blueprints = loadExampleBlueprints().map((b): Blueprint => (b.identifier === 'cloudResource' ? { ...b, relations: { ...b.relations, parent: { title: 'Parent', target: 'cloudResource', required: false, many: false } } } : b));
+    const config = seedConfigWithRegions().replace(
+      /(- kind: AWS::EC2::Instance[\s\S]*?relations:\n\s+account: \.__AccountId)/,
+      `$1\n          parent: 'if .Identifier == "i-1111a000000000000" then "not a valid id!" else null end'`,
+    );
+    const world = await startWorld({ configText: config, portBlueprints: blueprints });
+    try {
+      const plan = JSON.parse((await world.run(['plan', '--json'])).stdout) as PlanDocument;
+      const issue = plan.mapping_issues.find((i) => i.field === 'relations.parent');
+      assert.deepEqual([issue?.kind, issue?.count, issue?.item_skipped], ['AWS::EC2::Instance', 1, false]);
+      const run = await world.run(['apply', '--auto-approve']);
+      assert.equal(run.code, 0, `${run.stdout}\n${run.stderr}`);
+      assert.ok(world.port.writes.every((w) => w.status < 400), 'no request refused');
+      assert.equal(world.port.entity('cloudResource', 'i-1111a000000000000')?.relations.parent, null);
+      assert.equal(world.port.entities('cloudResource').length, 30);
     } finally {
       await world.close();
     }

@@ -122,6 +122,24 @@ describe('aws2port validate', () => {
     assert.deepEqual(report.errors.map((error) => [error.file, error.code]), [['blueprints.json', 'BlueprintsFileInvalid']]);
   });
 
+  it('reports a blueprint of the blueprints file that Port would refuse to create: no title, an identifier past Port\'s pattern', async () => {
+    const blueprints = JSON.parse(readFileSync(new URL('blueprints.json', EXAMPLES), 'utf8')) as Array<Record<string, unknown>>;
+    const untitled = [{ ...blueprints[0], title: undefined }, blueprints[1]];
+    const misnamed = [blueprints[0], { ...blueprints[1], identifier: 'cloud resource' }];
+
+    const runs = [
+      await validate({ 'aws2port.yml': `blueprints: ./blueprints.json\n${SEED_CONFIG}`, 'blueprints.json': JSON.stringify(untitled) }, ['--json']),
+      await validate({ 'aws2port.yml': `blueprints: ./blueprints.json\n${SEED_CONFIG}`, 'blueprints.json': JSON.stringify(misnamed) }, ['--json']),
+    ];
+
+    for (const [run, field] of [[runs[0]!, 'title'], [runs[1]!, 'identifier']] as const) {
+      assert.equal(run.code, 1);
+      const report = JSON.parse(run.stdout) as ValidateJson;
+      assert.deepEqual(report.errors.map((error) => [error.file, error.code]), [['blueprints.json', 'BlueprintsFileInvalid']]);
+      assert.match(report.errors[0]!.message, new RegExp(`entry \\[\\d\\] is not a blueprint Port would create: ${field}: `));
+    }
+  });
+
   it('reports a missing config file as an error of the report, in JSON too', async () => {
     const dir = tempDir();
     const run = await runCli(['validate', '--json', '--config', 'missing.yml'], { cwd: dir, env: {} });

@@ -212,6 +212,19 @@ describe('compileMapper', () => {
       assert.deepEqual(issueKeys(result), [[1, 'relations.subnets', false]]);
     });
 
+    it('nulls, for that entity only, a relation naming a target that is not a valid Port identifier', () => {
+      const items = [
+        buildBucketItem('a', { Subnets: ['s-1', 's-2'] }),
+        buildBucketItem('b', { Subnets: ['s-3', 'not valid!'] }),
+        buildBucketItem('c', { Subnets: '..' }),
+        buildBucketItem('d', { Subnets: 's-4' }),
+      ];
+      const result = map({ relations: { subnets: '.Properties.Subnets' } }, items);
+
+      assert.deepEqual(result.entities.map((mapped) => mapped.entity.relations['subnets']), [['s-1', 's-2'], null, null, 's-4']);
+      assert.deepEqual(issueKeys(result), [[1, 'relations.subnets', false], [2, 'relations.subnets', false]]);
+    });
+
     it('passes a search-query relation through as written, in config order among jq relations', () => {
       const searchQuery = { combinator: 'and', rules: [{ property: '$identifier', operator: '=', value: 'x' }] };
       const result = map({ relations: { account: '.__AccountId', owner: { searchQuery }, vpc: '"vpc-1"' } }, [

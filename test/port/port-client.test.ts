@@ -77,6 +77,25 @@ describe('PortClient', () => {
     assert.equal(port.entities('cloudResource').length, 1);
   });
 
+  it('tries a 500 three times in all, not ten, and says so in the failure', async () => {
+    const { port, client, waits } = await clientOn({ faults: { nextStatuses: Array.from({ length: 10 }, () => 500) } });
+    const [result] = await client.upsertEntities('cloudResource', [anEntity('a')], UPSERT);
+    assert.ok(result && !result.ok);
+    assert.equal(result.statusCode, 500);
+    assert.equal(port.writes.length, 3);
+    assert.equal(waits.length, 2);
+    const waited = (waits[0]! + waits[1]!) / 1000;
+    assert.ok(result.message.endsWith(`(3 attempts over ${waited.toFixed(1)} s)`), result.message);
+  });
+
+  it('gives up on a read after 10 attempts of a 503, naming the attempts and the time waited', async () => {
+    const { client, waits } = await clientOn({ faults: { nextStatuses: Array.from({ length: 10 }, () => 503) } });
+    await assert.rejects(client.getBlueprint('cloudResource'), (error: Error & { code?: string; detail?: string }) => {
+      const waited = waits.reduce((sum, ms) => sum + ms, 0) / 1000;
+      return error.code === 'PortRequestFailed' && waits.length === 9 && error.detail === `Gave up after 10 attempts over ${waited.toFixed(1)} s.`;
+    });
+  });
+
   it('gets a new token once when Port answers 401, then succeeds', async () => {
     const { port, client } = await clientOn();
     await client.upsertEntities('cloudResource', [anEntity('a')], UPSERT);
@@ -104,12 +123,59 @@ describe('PortClient', () => {
     await assert.rejects(client.upsertEntities('cloudResource', [anEntity('a')], UPSERT), (error: Error & { code?: string }) => error.code === 'PortRequestFailed' && /HTTP 503/.test(error.message));
   });
 
+  it('deletes a batch with one request on Port\'s bulk delete route', async () => {
+    const { port, client } = await clientOn();
+    await client.upsertEntities('cloudResource', ['a', 'b', 'c'].map((id) => anEntity(id)), UPSERT);
+    const results = await client.deleteEntities('cloudResource', ['a', 'b', 'c'], false);
+    assert.ok(results.every((r) => r.ok));
+    assert.deepEqual(port.writes.filter((w) => w.route.includes('delete')).map((w) => [w.method, w.route, w.status]), [['POST', 'bulk-delete', 200]]);
+    assert.equal(port.entities('cloudResource').length, 0);
+  });
+
+  it('counts only the entities Port names as deleted when it deletes a batch in part; the other fails with Port\'s reason', async () => {
+    const { port, client } = await clientOn();
+    await client.upsertEntities('cloudResource', ['a', 'b', 'c'].map((id) => anEntity(id)), UPSERT);
+    port.faults.failDeletes.set('b', { statusCode: 403, error: 'forbidden', message: 'not yours' });
+    const results = await client.deleteEntities('cloudResource', ['a', 'b', 'c'], false);
+    assert.deepEqual(results.map((r) => [r.identifier, r.ok]), [['a', true], ['b', false], ['c', true]]);
+    const kept = results[1]!;
+    assert.ok(!kept.ok && kept.statusCode === 403 && kept.error === 'forbidden');
+    assert.deepEqual(port.entities('cloudResource').map((e) => e.identifier), ['b']);
+  });
+
+  it('deletes one by one what Port refuses in bulk for dependents: the others go, the one with dependents fails', async () => {
+    const { port, client } = await clientOn();
+    await client.upsertEntities('awsAccount', ['111111111111', '222222222222'].map(accountEntity), UPSERT);
+    await client.upsertEntities('cloudResource', [anEntity('a')], UPSERT);
+    const results = await client.deleteEntities('awsAccount', ['111111111111', '222222222222'], false);
+    assert.deepEqual(results.map((r) => [r.identifier, r.ok]), [['111111111111', false], ['222222222222', true]]);
+    const kept = results[0]!;
+    assert.ok(!kept.ok && kept.statusCode === 422 && kept.error === 'has_dependents');
+    assert.deepEqual(port.entities('awsAccount').map((e) => e.identifier), ['111111111111']);
+  });
+
   it('counts a delete of an entity already gone as done', async () => {
     const { port, client } = await clientOn();
     await client.upsertEntities('cloudResource', [anEntity('a')], UPSERT);
     const results = await client.deleteEntities('cloudResource', ['a', 'never-existed'], true);
     assert.deepEqual(results.map((r) => [r.identifier, r.ok]), [['a', true], ['never-existed', true]]);
     assert.equal(port.entities('cloudResource').length, 0);
+  });
+
+  it('asks a search for $identifier and the fields named, and Port answers only those', async () => {
+    const { client } = await clientOn();
+    await client.upsertEntities('cloudResource', [anEntity('a', { properties: { kind: 'AWS::S3::Bucket', region: 'us-east-1' } })], UPSERT);
+    const query = { combinator: 'and' as const, rules: [{ property: '$identifier', operator: 'in', value: ['a'] }] };
+    const pages = [];
+    for await (const page of client.searchEntities('cloudResource', query, ['$title', 'region', 'account'])) pages.push(...page);
+    assert.deepEqual(pages, [{ identifier: 'a', title: 'a', properties: { region: 'us-east-1' }, relations: { account: '111111111111' } }]);
+  });
+
+  it('leaves null title, icon and team out of an upsert, as Port\'s contract has no null for them', async () => {
+    const { port, client } = await clientOn();
+    const [result] = await client.upsertEntities('cloudResource', [anEntity('a', { title: null, icon: null, team: null })], { merge: false, createMissingRelatedEntities: true });
+    assert.ok(result!.ok);
+    assert.deepEqual([port.entity('cloudResource', 'a')!.title, port.entity('cloudResource', 'a')!.icon, port.entity('cloudResource', 'a')!.team], [null, null, []]);
   });
 
   it('sends its User-Agent, which Port records as the datasource', async () => {

@@ -71,7 +71,8 @@ describe('routeClassOf', () => {
     assert.equal(routeClassOf('POST', '/blueprints/b/entities/bulk'), 'bulkUpsert');
     assert.equal(routeClassOf('POST', '/blueprints/b/entities/search'), 'search');
     assert.equal(routeClassOf('POST', '/blueprints/b/entities'), 'singleUpsert');
-    assert.equal(routeClassOf('DELETE', '/blueprints/b/bulk/entities'), 'entities');
+    assert.equal(routeClassOf('POST', '/blueprints/b/bulk/entities/delete'), 'entities');
+    assert.equal(routeClassOf('DELETE', '/blueprints/b/entities/e'), 'entities');
     assert.equal(routeClassOf('GET', '/blueprints/b'), 'blueprints');
     assert.equal(routeClassOf('POST', '/auth/access_token'), 'other');
   });

@@ -6,54 +6,44 @@ import type { RouteSpec } from './route-spec.js';
 /** Blueprint routes: list, get, create, patch (merge), put (replace). */
 export const BLUEPRINT_ROUTES: readonly RouteSpec[] = [
   {
-    method: 'GET',
-    path: ['blueprints'],
-    routeClass: 'blueprints',
-    handle: ({ catalog }) => ({ status: 200, body: { ok: true, blueprints: catalog.blueprints() } }),
+    operation: 'GET /v1/blueprints',
+    handle: ({ catalog }) => ({ status: 200, body: { ok: true, blueprints: catalog.blueprints().map((b) => catalog.describeBlueprint(b)) } }),
   },
   {
-    method: 'GET',
-    path: ['blueprints', ':blueprint'],
-    routeClass: 'blueprints',
+    operation: 'GET /v1/blueprints/{identifier}',
     handle: ({ catalog, params }) => ({
       status: 200,
-      body: { ok: true, blueprint: catalog.blueprint(params['blueprint']!) },
+      body: { ok: true, blueprint: catalog.describeBlueprint(catalog.blueprint(params['identifier']!)) },
     }),
   },
   {
-    method: 'POST',
-    path: ['blueprints'],
-    routeClass: 'blueprints',
+    operation: 'POST /v1/blueprints',
     write: 'blueprint-create',
-    handle: ({ catalog, json }) => ({
+    handle: ({ catalog, json, writer }) => ({
       status: 201,
-      body: { ok: true, blueprint: catalog.createBlueprint(parseBlueprint(json())) },
+      body: { ok: true, blueprint: catalog.describeBlueprint(catalog.createBlueprint(parseBlueprint(json()), writer)) },
     }),
   },
   {
-    method: 'PATCH',
-    path: ['blueprints', ':blueprint'],
-    routeClass: 'blueprints',
+    operation: 'PATCH /v1/blueprints/{identifier}',
     write: 'blueprint-patch',
-    handle: ({ catalog, params, json }) => {
-      const patched = patchBlueprint(catalog.blueprint(params['blueprint']!), json());
-      return { status: 200, body: { ok: true, blueprint: catalog.replaceBlueprint(patched) } };
+    handle: ({ catalog, params, json, writer }) => {
+      const patched = patchBlueprint(catalog.blueprint(params['identifier']!), json());
+      return { status: 200, body: { ok: true, blueprint: catalog.describeBlueprint(catalog.replaceBlueprint(patched, writer)) } };
     },
   },
   {
-    method: 'PUT',
-    path: ['blueprints', ':blueprint'],
-    routeClass: 'blueprints',
+    operation: 'PUT /v1/blueprints/{identifier}',
     write: 'blueprint-replace',
-    handle: ({ catalog, params, json }) => {
+    handle: ({ catalog, params, json, writer }) => {
       const body = json();
-      const identifier = params['blueprint']!;
+      const identifier = params['identifier']!;
       if (!isPlainObject(body)) throw invalidRequest('A blueprint must be a JSON object');
       if (body['identifier'] !== undefined && body['identifier'] !== identifier) {
         throw invalidRequest('"identifier" must match the path');
       }
-      const replaced = catalog.replaceBlueprint(parseBlueprint({ ...body, identifier }));
-      return { status: 200, body: { ok: true, blueprint: replaced } };
+      const replaced = catalog.replaceBlueprint(parseBlueprint({ ...body, identifier }), writer);
+      return { status: 200, body: { ok: true, blueprint: catalog.describeBlueprint(replaced) } };
     },
   },
 ];

@@ -69,7 +69,7 @@ describe('Port simulator: blueprints', () => {
   it('starts empty when given no blueprints, so bare blueprints come first and relations after', async (t) => {
     const { sim, api } = await startWithApi(t, { blueprints: [] });
 
-    const bare = await api('POST', '/v1/blueprints', { identifier: 'awsAccount', title: 'AWS account' });
+    const bare = await api('POST', '/v1/blueprints', { identifier: 'awsAccount', title: 'AWS account', schema: { properties: {} } });
     const related = await api('POST', '/v1/blueprints', SERVICE);
 
     assert.equal(bare.status, 201);
@@ -118,10 +118,32 @@ describe('Port simulator: blueprints', () => {
 
     const answer = await api('POST', '/v1/blueprints', {
       identifier: 'odd',
+      title: 'Odd',
       schema: { properties: { when: { type: 'timestamp' } } },
     });
 
     assert.equal(answer.status, 422);
     assert.equal(answer.body.error, 'invalid_request');
+  });
+
+  it('refuses, as the contract says, a blueprint without a title and identifiers past their patterns or lengths', async (t) => {
+    const { sim, api } = await startWithApi(t);
+    const bare = { identifier: 'fine', title: 'Fine', schema: { properties: {} } };
+
+    const refused = [
+      { identifier: 'untitled', schema: { properties: {} } },
+      { ...bare, title: '' },
+      { ...bare, identifier: 'has space' },
+      { ...bare, identifier: 'with=equals' },
+      { ...bare, identifier: 'b'.repeat(101) },
+      { ...bare, schema: { properties: { 'bad.name': { type: 'string' } } } },
+      { ...bare, relations: { 'bad name': { target: 'awsAccount', required: false, many: false } } },
+    ];
+    const answers = await Promise.all(refused.map((body) => api('POST', '/v1/blueprints', body)));
+    const accepted = await api('POST', '/v1/blueprints', { ...bare, identifier: 'b'.repeat(100) });
+
+    assert.deepEqual(answers.map((answer) => [answer.status, answer.body.error]), refused.map(() => [422, 'invalid_request']));
+    assert.equal(accepted.status, 201);
+    assert.deepEqual(sim.blueprints().map((blueprint) => blueprint.identifier), ['awsAccount', 'b'.repeat(100), 'cloudResource']);
   });
 });

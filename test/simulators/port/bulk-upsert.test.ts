@@ -19,6 +19,7 @@ describe('Port simulator: bulk upsert', () => {
         { identifier: '2', index: 1, created: true },
         { identifier: '3', index: 2, created: true },
       ],
+      errors: [],
     });
     assert.deepEqual(
       sim.entities('awsAccount').map((entity) => entity.identifier),
@@ -30,12 +31,11 @@ describe('Port simulator: bulk upsert', () => {
     const { sim, api } = await startWithApi(t);
     sim.faults.failEntities.set('doomed', { statusCode: 500, error: 'internal_error', message: 'injected' });
 
-    // Given a batch with a faulted entity, a bad identifier, an undeclared property and a wrong type
+    // Given a batch with a faulted entity, an undeclared property and a wrong type
     const answer = await api('POST', BULK, {
       entities: [
         account('ok-1'),
         account('doomed'),
-        { identifier: 'not valid!' },
         account('ok-2'),
         { identifier: 'undeclared', properties: { colour: 'red' } },
         { identifier: 'mistyped', properties: { email: ['a'] } },
@@ -46,16 +46,15 @@ describe('Port simulator: bulk upsert', () => {
     assert.equal(answer.status, 207);
     assert.deepEqual(answer.body.entities, [
       { identifier: 'ok-1', index: 0, created: true },
-      { identifier: 'ok-2', index: 3, created: true },
-      { identifier: 'ok-3', index: 6, created: true },
+      { identifier: 'ok-2', index: 2, created: true },
+      { identifier: 'ok-3', index: 5, created: true },
     ]);
     assert.deepEqual(
       answer.body.errors.map((e: Record<string, unknown>) => [e['identifier'], e['index'], e['statusCode'], e['error']]),
       [
         ['doomed', 1, 500, 'internal_error'],
-        ['not valid!', 2, 422, 'invalid_request'],
-        ['undeclared', 4, 422, 'schema_mismatch'],
-        ['mistyped', 5, 422, 'schema_mismatch'],
+        ['undeclared', 3, 422, 'schema_mismatch'],
+        ['mistyped', 4, 422, 'schema_mismatch'],
       ],
     );
     for (const error of answer.body.errors) assert.equal(typeof error.message, 'string');
@@ -80,7 +79,7 @@ describe('Port simulator: bulk upsert', () => {
   it('answers 207 with no entities when every entity fails', async (t) => {
     const { sim, api } = await startWithApi(t);
 
-    const answer = await api('POST', BULK, { entities: [{ identifier: '..' }, { identifier: 'x', properties: 1 }] });
+    const answer = await api('POST', BULK, { entities: [{ identifier: 'x', properties: { colour: 'red' } }, account('y', { email: 1 })] });
 
     assert.equal(answer.status, 207);
     assert.deepEqual(answer.body.entities, []);
@@ -88,15 +87,17 @@ describe('Port simulator: bulk upsert', () => {
     assert.deepEqual(sim.entities('awsAccount'), []);
   });
 
-  it('refuses 21 entities with 413 and stores none of them', async (t) => {
+  it('refuses the whole batch with 422 when one entity is outside the contract (21 entities, a bad identifier), storing none', async (t) => {
     const { sim, api } = await startWithApi(t);
     const entities = Array.from({ length: 21 }, (_, i) => account(`acc-${i}`));
 
     const tooMany = await api('POST', BULK, { entities });
+    const badIdentifier = await api('POST', BULK, { entities: [account('fine'), { identifier: 'not valid!' }] });
     const twenty = await api('POST', BULK, { entities: entities.slice(0, 20) });
 
-    assert.equal(tooMany.status, 413);
-    assert.equal(tooMany.body.error, 'payload_too_large');
+    assert.equal(tooMany.status, 422);
+    assert.equal(tooMany.body.error, 'invalid_request');
+    assert.equal(badIdentifier.status, 422);
     assert.equal(twenty.status, 200);
     assert.equal(sim.entities('awsAccount').length, 20);
   });
@@ -116,7 +117,7 @@ describe('Port simulator: bulk upsert', () => {
     const { api } = await startWithApi(t);
 
     const empty = await api('POST', BULK, { entities: [] });
-    const unknown = await api('POST', '/v1/blueprints/ghost/entities/bulk', { entities: [account('1')] });
+    const unknown = await api('POST', '/v1/blueprints/ghost/entities/bulk?upsert=true', { entities: [account('1')] });
 
     assert.equal(empty.status, 422);
     assert.equal(unknown.status, 404);

@@ -18,20 +18,11 @@ export const IDENTIFIER_PATTERN = /^(?!\.{1,2}$)[\p{L}0-9@_.+:\\/='-]+$/u;
 /** Longest identifier Port accepts, in UTF-16 code units (JavaScript's `length`). */
 export const MAX_IDENTIFIER_LENGTH = 1000;
 
-/** Most entities in one bulk upsert. */
-export const MAX_BULK_ENTITIES = 20;
-
 /** Largest bulk upsert body, in bytes (1 MiB). */
 export const MAX_BULK_BYTES = 1024 * 1024;
 
 /** Largest body any route reads, in bytes; past it the answer is 413 without parsing. */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
-
-/** Fewest identifiers in one bulk delete. */
-export const BULK_DELETE_MIN = 1;
-
-/** Most identifiers in one bulk delete. */
-export const BULK_DELETE_MAX = 100;
 
 /** Smallest search page. */
 export const SEARCH_LIMIT_MIN = 1;

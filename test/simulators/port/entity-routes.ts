@@ -1,9 +1,9 @@
-import { BULK_DELETE_MAX, BULK_DELETE_MIN, MAX_BULK_BYTES, MAX_BULK_ENTITIES } from './constants.js';
+import { MAX_BULK_BYTES } from './constants.js';
 import { isPlainObject, parseEntityInput } from './parse-entity-input.js';
 import type { UpsertOptions, UpsertResult } from './port-catalog.js';
-import { invalidRequest, notFound, PortApiError } from './port-api-error.js';
+import { notFound, PortApiError } from './port-api-error.js';
 import { flag, type RouteContext, type RouteSpec } from './route-spec.js';
-import { parseSearchRequest, pickFields, searchEntities } from './search-entities.js';
+import { entityAnswer, parseSearchRequest, pickFields, searchEntities } from './search-entities.js';
 import type { PortErrorBody } from './types.js';
 
 /** One success of a bulk upsert. */
@@ -19,34 +19,23 @@ type BulkFailure = { identifier: string | null; index: number } & PortErrorBody;
 /** Entity routes: upsert one, bulk upsert, search, list, get one, delete one, bulk delete. */
 export const ENTITY_ROUTES: readonly RouteSpec[] = [
   {
-    method: 'POST',
-    path: ['blueprints', ':blueprint', 'entities'],
-    routeClass: 'singleUpsert',
+    operation: 'POST /v1/blueprints/{blueprint_identifier}/entities',
     write: 'upsert',
     handle: (context) => {
       const result = upsertOne(context, context.json());
       recordUpsert(context, [result]);
-      return { status: 201, body: { ok: true, entity: result.entity } };
+      return { status: 201, body: { ok: true, entity: entityAnswer(result.entity) } };
     },
   },
   {
-    method: 'POST',
-    path: ['blueprints', ':blueprint', 'entities', 'bulk'],
-    routeClass: 'bulkUpsert',
+    operation: 'POST /v1/blueprints/{blueprint_identifier}/entities/bulk',
     write: 'bulk-upsert',
     handle: (context) => {
-      context.catalog.blueprint(context.params['blueprint']!);
+      context.catalog.blueprint(context.params['blueprint_identifier']!);
       if (context.rawBody.length > MAX_BULK_BYTES) {
         throw new PortApiError(413, 'payload_too_large', `A bulk request body may be at most ${MAX_BULK_BYTES} bytes`);
       }
-      const body = context.json();
-      const entities = isPlainObject(body) ? body['entities'] : undefined;
-      if (!Array.isArray(entities) || entities.length === 0) {
-        throw invalidRequest('"entities" must be a non-empty list');
-      }
-      if (entities.length > MAX_BULK_ENTITIES) {
-        throw new PortApiError(413, 'payload_too_large', `A bulk request may hold at most ${MAX_BULK_ENTITIES} entities`);
-      }
+      const entities = (context.json() as { entities: unknown[] }).entities;
       const successes: BulkSuccess[] = [];
       const failures: BulkFailure[] = [];
       const results: UpsertResult[] = [];
@@ -65,76 +54,61 @@ export const ENTITY_ROUTES: readonly RouteSpec[] = [
       recordUpsert(context, results);
       const failed = failures.flatMap((failure) => (failure.identifier === null ? [] : [failure.identifier]));
       if (failed.length > 0) context.draft.failed = failed;
-      if (failures.length === 0) return { status: 200, body: { ok: true, entities: successes } };
+      if (failures.length === 0) return { status: 200, body: { ok: true, entities: successes, errors: [] } };
       return { status: 207, body: { ok: true, entities: successes, errors: failures } };
     },
   },
   {
-    method: 'POST',
-    path: ['blueprints', ':blueprint', 'entities', 'search'],
-    routeClass: 'search',
+    operation: 'POST /v1/blueprints/{blueprint_identifier}/entities/search',
     handle: ({ catalog, params, json }) => {
-      const blueprint = catalog.blueprint(params['blueprint']!).identifier;
+      const blueprint = catalog.blueprint(params['blueprint_identifier']!);
       const page = searchEntities(
-        catalog.sortedIdentifiers(blueprint),
-        (identifier) => catalog.entity(blueprint, identifier)!,
+        catalog.sortedIdentifiers(blueprint.identifier),
+        (identifier) => catalog.entity(blueprint.identifier, identifier)!,
         parseSearchRequest(json()),
+        blueprint,
       );
       return { status: 200, body: { ok: true, ...page } };
     },
   },
   {
-    method: 'GET',
-    path: ['blueprints', ':blueprint', 'entities'],
-    routeClass: 'entities',
+    operation: 'GET /v1/blueprints/{blueprint_identifier}/entities',
     handle: ({ catalog, params }) => {
-      const blueprint = catalog.blueprint(params['blueprint']!).identifier;
-      const entities = catalog.entities(blueprint).map((entity) => pickFields(entity, undefined));
+      const blueprint = catalog.blueprint(params['blueprint_identifier']!);
+      const entities = catalog.entities(blueprint.identifier).map((entity) => pickFields(entity, undefined, blueprint));
       return { status: 200, body: { ok: true, entities } };
     },
   },
   {
-    method: 'GET',
-    path: ['blueprints', ':blueprint', 'entities', ':identifier'],
-    routeClass: 'entities',
+    operation: 'GET /v1/blueprints/{blueprint_identifier}/entities/{entity_identifier}',
     handle: ({ catalog, params }) => {
-      const blueprint = catalog.blueprint(params['blueprint']!).identifier;
-      const entity = catalog.entity(blueprint, params['identifier']!);
-      if (!entity) throw entityNotFound(blueprint, params['identifier']!);
-      return { status: 200, body: { ok: true, entity } };
+      const blueprint = catalog.blueprint(params['blueprint_identifier']!).identifier;
+      const entity = catalog.entity(blueprint, params['entity_identifier']!);
+      if (!entity) throw entityNotFound(blueprint, params['entity_identifier']!);
+      return { status: 200, body: { ok: true, entity: entityAnswer(entity) } };
     },
   },
   {
-    method: 'DELETE',
-    path: ['blueprints', ':blueprint', 'entities', ':identifier'],
-    routeClass: 'entities',
+    operation: 'DELETE /v1/blueprints/{blueprint_identifier}/entities/{entity_identifier}',
     write: 'delete',
-    handle: ({ catalog, params, query, draft }) => {
-      const blueprint = catalog.blueprint(params['blueprint']!).identifier;
-      const identifier = params['identifier']!;
+    handle: ({ catalog, params, query, draft, faults }) => {
+      const blueprint = catalog.blueprint(params['blueprint_identifier']!).identifier;
+      const identifier = params['entity_identifier']!;
       if (!catalog.entity(blueprint, identifier)) throw entityNotFound(blueprint, identifier);
+      const fault = faults.failDeletes.get(identifier);
+      if (fault) throw PortApiError.fromBody(fault);
       draft.deleted = catalog.deleteEntities(blueprint, [identifier], flag(query, 'delete_dependents'));
       return { status: 200, body: { ok: true } };
     },
   },
   {
-    method: 'DELETE',
-    path: ['blueprints', ':blueprint', 'bulk', 'entities'],
-    routeClass: 'entities',
+    operation: 'POST /v1/blueprints/{blueprint_identifier}/bulk/entities/delete',
     write: 'bulk-delete',
-    handle: ({ catalog, params, query, json, draft }) => {
-      const blueprint = catalog.blueprint(params['blueprint']!).identifier;
-      const body = json();
-      const identifiers = isPlainObject(body) ? body['entities'] : undefined;
-      if (
-        !Array.isArray(identifiers) ||
-        identifiers.length < BULK_DELETE_MIN ||
-        identifiers.length > BULK_DELETE_MAX ||
-        !identifiers.every((identifier) => typeof identifier === 'string')
-      ) {
-        throw invalidRequest(`"entities" must be a list of ${BULK_DELETE_MIN} to ${BULK_DELETE_MAX} identifiers`);
-      }
-      const deleted = catalog.deleteEntities(blueprint, identifiers, flag(query, 'delete_dependents'));
+    handle: ({ catalog, params, query, json, draft, faults }) => {
+      const blueprint = catalog.blueprint(params['blueprint_identifier']!).identifier;
+      const identifiers = (json() as { entities: string[] }).entities;
+      const deletable = identifiers.filter((identifier) => !faults.failDeletes.has(identifier));
+      const deleted = catalog.deleteEntities(blueprint, deletable, flag(query, 'delete_dependents'));
       if (deleted.length > 0) draft.deleted = deleted;
       const requested = new Set(identifiers);
       const deletedEntities = deleted
@@ -147,7 +121,7 @@ export const ENTITY_ROUTES: readonly RouteSpec[] = [
 
 /** Validates and stores one entity body of the path's blueprint; a `failEntities` entry fails it first. */
 function upsertOne(context: RouteContext, raw: unknown): UpsertResult {
-  const blueprint = context.catalog.blueprint(context.params['blueprint']!);
+  const blueprint = context.catalog.blueprint(context.params['blueprint_identifier']!);
   const sent = isPlainObject(raw) ? raw['identifier'] : undefined;
   const fault = typeof sent === 'string' ? context.faults.failEntities.get(sent) : undefined;
   if (fault) throw PortApiError.fromBody(fault);

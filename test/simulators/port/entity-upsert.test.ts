@@ -111,7 +111,6 @@ describe('Port simulator: upsert one entity', () => {
     const answer = await api('POST', '/v1/blueprints/cloudResource/entities?upsert=true', {
       ...resource('r', 'a', { region: null, link: 'https://console.aws.amazon.com/s3', tags: [{ Key: 'a' }] }),
       team: 'platform',
-      icon: null,
     });
     const dated = await api('POST', `${UPSERT}&merge=true`, {
       identifier: 'a',

@@ -11,6 +11,7 @@ export type {
   Blueprint,
   BlueprintProperty,
   BlueprintRelation,
+  ContractRecord,
   EntityPatch,
   EntityRef,
   PortErrorBody,

@@ -2,7 +2,6 @@ import { invalidRequest } from './port-api-error.js';
 import { isPlainObject } from './parse-entity-input.js';
 import type { Blueprint, BlueprintProperty, BlueprintRelation } from './types.js';
 
-const BLUEPRINT_IDENTIFIER = /^[A-Za-z0-9@_=-]+$/;
 const PROPERTY_TYPES = new Set(['string', 'number', 'boolean', 'array', 'object']);
 
 /**
@@ -12,10 +11,9 @@ const PROPERTY_TYPES = new Set(['string', 'number', 'boolean', 'array', 'object'
  */
 export function parseBlueprint(raw: unknown): Blueprint {
   if (!isPlainObject(raw)) throw invalidRequest('A blueprint must be a JSON object');
+  // Patterns and lengths are the contract's, checked before any handler runs.
   const identifier = raw['identifier'];
-  if (typeof identifier !== 'string' || !BLUEPRINT_IDENTIFIER.test(identifier)) {
-    throw invalidRequest('"identifier" must be a string of letters, digits and @_=-');
-  }
+  if (typeof identifier !== 'string') throw invalidRequest('"identifier" must be a string');
   const blueprint: Blueprint = {
     identifier,
     schema: { properties: parseProperties(raw['schema']), required: parseRequired(raw['schema']) },

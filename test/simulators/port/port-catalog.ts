@@ -45,6 +45,8 @@ export class PortCatalog {
   private readonly referrers = new Map<string, Set<string>>();
   /** Entity key -> the keys it was indexed under, so that a blueprint change cannot orphan entries. */
   private readonly outgoing = new Map<string, string[]>();
+  /** Who made and last changed each blueprint, and when: Port answers these with every blueprint. */
+  private readonly blueprintMeta = new Map<string, BlueprintMeta>();
 
   /**
    * @param now clock in epoch milliseconds, for the meta times.
@@ -56,6 +58,7 @@ export class PortCatalog {
   ) {
     for (const blueprint of seeds) this.blueprintsById.set(blueprint.identifier, structuredClone(blueprint));
     for (const blueprint of seeds) this.checkRelationTargets(blueprint);
+    for (const blueprint of seeds) this.touchBlueprint(blueprint.identifier, UI_USER);
   }
 
   /** The blueprint; throws 404 when it does not exist. */
@@ -70,22 +73,35 @@ export class PortCatalog {
     return [...this.blueprintsById.values()].sort((a, b) => compareCodeUnits(a.identifier, b.identifier));
   }
 
+  /** The blueprint as Port answers it: with its meta (`createdAt`, `createdBy`, `updatedAt`, `updatedBy`). */
+  describeBlueprint(blueprint: Blueprint): Blueprint & BlueprintMeta {
+    return { ...blueprint, ...this.blueprintMeta.get(blueprint.identifier)! };
+  }
+
   /** Adds a blueprint; 409 `identifier_taken` if it exists, 404 if a relation target does not. */
-  createBlueprint(blueprint: Blueprint): Blueprint {
+  createBlueprint(blueprint: Blueprint, writer: Writer): Blueprint {
     if (this.blueprintsById.has(blueprint.identifier)) {
       throw new PortApiError(409, 'identifier_taken', `Blueprint "${blueprint.identifier}" already exists`);
     }
     this.checkRelationTargets(blueprint);
     this.blueprintsById.set(blueprint.identifier, blueprint);
+    this.touchBlueprint(blueprint.identifier, writer.clientId);
     return blueprint;
   }
 
   /** Replaces an existing blueprint (404 when missing). Entities are not revalidated. */
-  replaceBlueprint(blueprint: Blueprint): Blueprint {
+  replaceBlueprint(blueprint: Blueprint, writer: Writer): Blueprint {
     this.blueprint(blueprint.identifier);
     this.checkRelationTargets(blueprint);
     this.blueprintsById.set(blueprint.identifier, blueprint);
+    this.touchBlueprint(blueprint.identifier, writer.clientId);
     return blueprint;
+  }
+
+  private touchBlueprint(identifier: string, by: string): void {
+    const at = new Date(this.now()).toISOString();
+    const created = this.blueprintMeta.get(identifier);
+    this.blueprintMeta.set(identifier, { createdAt: created?.createdAt ?? at, createdBy: created?.createdBy ?? by, updatedAt: at, updatedBy: by });
   }
 
   /** The stored entity, or undefined. The object is live: copy it before handing it out. */
@@ -326,6 +342,14 @@ function checkRequired(
 function relationIdentifiers(value: RelationValue | undefined): string[] {
   if (value === null || value === undefined) return [];
   return typeof value === 'string' ? [value] : value;
+}
+
+/** Port's meta of a blueprint. */
+interface BlueprintMeta {
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
 }
 
 type EntityFields = Pick<StoredEntity, 'identifier' | 'title' | 'icon' | 'team' | 'properties' | 'relations'>;

@@ -15,11 +15,14 @@ import { isPlainObject } from './parse-entity-input.js';
 import { invalidRequest, notFound, PortApiError } from './port-api-error.js';
 import { PortCatalog } from './port-catalog.js';
 import { RateLimiter } from './rate-limiter.js';
-import { matchRoute, type RouteAnswer, type RouteSpec, type WriteDraft } from './route-spec.js';
+import { type RouteAnswer, type RouteSpec, type WriteDraft } from './route-spec.js';
+import { portContractChecker, type ContractMatch } from './contract/port-contract.js';
 import { TokenRegistry } from './token-registry.js';
-import type { PortFaults, PortSimulator, PortSimulatorOptions, RouteClass, WriteRecord, WriteRoute } from './types.js';
+import type { ContractRecord, PortFaults, PortSimulator, PortSimulatorOptions, RouteClass, WriteRecord, WriteRoute } from './types.js';
 
-const ROUTES: readonly RouteSpec[] = [...BLUEPRINT_ROUTES, ...ENTITY_ROUTES];
+const ROUTES: ReadonlyMap<string, RouteSpec> = new Map([...BLUEPRINT_ROUTES, ...ENTITY_ROUTES].map((spec) => [spec.operation, spec]));
+/** The token route, answered before any other check. */
+const TOKEN_OPERATION = 'POST /v1/auth/access_token';
 
 /** Error codes of the statuses `nextStatuses` can force; others answer `simulated_fault`. */
 const FAULT_CODES: Record<number, string> = {
@@ -56,6 +59,7 @@ export async function startPortSimulator(options: PortSimulatorOptions = {}): Pr
   );
   const faults: PortFaults = {
     failEntities: new Map(),
+    failDeletes: new Map(),
     nextStatuses: [],
     nextTokenStatuses: [],
     latencyMs: 0,
@@ -63,6 +67,11 @@ export async function startPortSimulator(options: PortSimulatorOptions = {}): Pr
     ...options.faults,
   };
   const writes: WriteRecord[] = [];
+  const contractLog: ContractRecord[] = [];
+  const contract = portContractChecker();
+  for (const operation of ROUTES.keys()) {
+    if (!contract.contract.routes.some((route) => route.operation === operation)) throw new Error(`The simulator serves ${operation}, which the contract lacks`);
+  }
 
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = await readBody(request);
@@ -70,29 +79,41 @@ export async function startPortSimulator(options: PortSimulatorOptions = {}): Pr
     const url = new URL(request.url ?? '/', 'http://simulator');
     const method = request.method ?? 'GET';
     const segments = pathSegments(url.pathname);
-    if (segments?.[0] === 'v1' && segments[1] === 'auth' && segments[2] === 'access_token' && segments.length === 3) {
-      if (method !== 'POST') return send(response, refusal(notFound('Route not found')));
+    const match = segments?.[0] === 'v1' ? contract.match(method, segments.slice(1)) : undefined;
+    const requestProblem = match && contract.requestProblem(match, { query: url.searchParams, body: tryParseJson(body) });
+    let reply: Reply;
+    if (match?.route.operation === TOKEN_OPERATION) {
       const forced = faults.nextTokenStatuses.shift();
-      return send(response, forced === undefined ? answerToken(body) : refusal(new PortApiError(forced, FAULT_CODES[forced] ?? 'simulated_fault', `Simulated fault: HTTP ${forced}`)));
+      reply = forced === undefined ? answerToken(requestProblem, body) : refusal(new PortApiError(forced, FAULT_CODES[forced] ?? 'simulated_fault', `Simulated fault: HTTP ${forced}`));
+    } else {
+      const spec = match && ROUTES.get(match.route.operation);
+      const draft: WriteDraft = {};
+      reply = answerApi(request, match, spec, requestProblem, url, body, draft);
+      const write = spec?.write;
+      if (write) writes.push(writeRecord(write, method, match!.params, body, reply.status, draft));
     }
-    const match = segments?.[0] === 'v1' ? matchRoute(ROUTES, method, segments.slice(1)) : undefined;
-    const draft: WriteDraft = {};
-    const reply = answerApi(request, match, url, body, draft);
-    const write = match?.spec.write;
-    if (write) writes.push(writeRecord(write, method, match.params, body, reply.status, draft));
+    const answerProblem = match && contract.answerProblem(match.route, reply.status, reply.body);
+    contractLog.push({
+      method,
+      url: request.url ?? '/',
+      operation: match?.route.operation,
+      status: reply.status,
+      ...(requestProblem === undefined ? {} : { requestProblem }),
+      ...(answerProblem === undefined ? {} : { answerProblem }),
+    });
     send(response, reply);
   }
 
-  function answerToken(body: RequestBody): Reply {
+  /** Refuses a request outside the contract as Port's validator does: 400 for a body that is not JSON, else 422. */
+  function checkContract(requestProblem: string | undefined, body: RequestBody): void {
+    parseJson(body);
+    if (requestProblem !== undefined) throw invalidRequest(requestProblem);
+  }
+
+  function answerToken(requestProblem: string | undefined, body: RequestBody): Reply {
     try {
-      const credentials = parseJson(body);
-      if (
-        !isPlainObject(credentials) ||
-        typeof credentials['clientId'] !== 'string' ||
-        typeof credentials['clientSecret'] !== 'string'
-      ) {
-        throw invalidRequest('"clientId" and "clientSecret" must be strings');
-      }
+      checkContract(requestProblem, body);
+      const credentials = parseJson(body) as { clientId: string; clientSecret: string };
       if (credentials['clientId'] !== clientId || credentials['clientSecret'] !== clientSecret) {
         throw new PortApiError(401, 'invalid_credentials', 'The client id or secret is not valid');
       }
@@ -104,18 +125,20 @@ export async function startPortSimulator(options: PortSimulatorOptions = {}): Pr
 
   function answerApi(
     request: IncomingMessage,
-    match: { spec: RouteSpec; params: Record<string, string> } | undefined,
+    match: ContractMatch | undefined,
+    spec: RouteSpec | undefined,
+    requestProblem: string | undefined,
     url: URL,
     body: RequestBody,
     draft: WriteDraft,
   ): Reply {
     const token = tokens.verify(request.headers.authorization);
     if (!token.isValid) return refusal(new PortApiError(401, 'unauthorized', token.reason));
-    if (!match) return refusal(notFound(`Route ${request.method} ${url.pathname} not found`));
+    if (!match || !spec) return refusal(notFound(`Route ${request.method}:${url.pathname} not found`));
     if (body.isTooLarge) {
       return refusal(new PortApiError(413, 'payload_too_large', `Bodies may be at most ${MAX_BODY_BYTES} bytes`));
     }
-    const routeClass = match.spec.routeClass;
+    const routeClass = match.route.rateLimitClass as RouteClass;
     const admission = limiter.admit(routeClass);
     if (!admission.isAdmitted) {
       return withHeaders(refusal(new PortApiError(429, 'too_many_requests', 'Rate limit exceeded')), admission.headers);
@@ -123,7 +146,8 @@ export async function startPortSimulator(options: PortSimulatorOptions = {}): Pr
     const forced = faults.nextStatuses.shift();
     if (forced !== undefined) return forcedFault(forced, routeClass, admission.headers);
     try {
-      const answer = match.spec.handle({
+      checkContract(requestProblem, body);
+      const answer = spec.handle({
         params: match.params,
         query: url.searchParams,
         rawBody: body.bytes,
@@ -159,7 +183,7 @@ export async function startPortSimulator(options: PortSimulatorOptions = {}): Pr
       seq: writes.length + 1,
       method,
       route,
-      blueprint: params['blueprint'] ?? sentBlueprint,
+      blueprint: params['blueprint_identifier'] ?? params['identifier'] ?? sentBlueprint,
       identifiers: identifiersOf(route, params, json),
       status,
       ...draft,
@@ -190,6 +214,7 @@ export async function startPortSimulator(options: PortSimulatorOptions = {}): Pr
     },
     blueprints: () => structuredClone(catalog.blueprints()),
     writes,
+    contractLog,
     editEntity: (blueprint, identifier, patch) => catalog.editEntity(blueprint, identifier, patch),
     removeEntity: (blueprint, identifier) => catalog.removeEntity(blueprint, identifier),
     faults,
@@ -260,7 +285,7 @@ function identifiersOf(route: WriteRoute, params: Record<string, string>, json: 
       return strings(entities.map((entity) => (isPlainObject(entity) ? entity['identifier'] : undefined)));
     }
     case 'delete':
-      return [params['identifier']!];
+      return [params['entity_identifier']!];
     case 'bulk-delete':
       return isPlainObject(json) ? strings(json['entities']) : [];
     case 'blueprint-create':

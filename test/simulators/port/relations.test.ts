@@ -40,6 +40,8 @@ describe('Port simulator: relations', () => {
     const { sim, api } = await startWithApi(t);
     await api('POST', '/v1/blueprints', {
       identifier: 'node',
+      title: 'Node',
+      schema: { properties: {} },
       relations: { parent: { target: 'node', required: false, many: false } },
     });
 

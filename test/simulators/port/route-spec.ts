@@ -1,12 +1,12 @@
 import type { PortCatalog, Writer } from './port-catalog.js';
-import type { PortFaults, RouteClass, WriteRecord, WriteRoute } from './types.js';
+import type { PortFaults, WriteRecord, WriteRoute } from './types.js';
 
 /** What a write handler learned, for its write record; fields stay absent when empty. */
 export type WriteDraft = Pick<WriteRecord, 'created' | 'createdRelated' | 'failed' | 'deleted'>;
 
 /** Everything a route handler may use. */
 export interface RouteContext {
-  /** Path captures, decoded: `blueprint`, `identifier`. */
+  /** Path parameters, decoded, by the contract's names (`blueprint_identifier`, `entity_identifier`, `identifier`). */
   params: Record<string, string>;
   query: URLSearchParams;
   rawBody: Buffer;
@@ -24,38 +24,14 @@ export interface RouteAnswer {
   body: unknown;
 }
 
-/** One route of the API under `/v1`. */
+/** One route of the API: its operation in the contract, which gives its method, path and parameters. */
 export interface RouteSpec {
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-  /** Segments after `/v1`; `:name` captures one segment. */
-  path: string[];
-  /** Which rate-limit bucket the route draws from. */
-  routeClass: RouteClass;
+  /** `METHOD /v1/path/{param}`, exactly as the contract names it. */
+  operation: string;
   /** Set for writes: they go into the write log. */
   write?: WriteRoute;
   /** Answers the request; throws `PortApiError` to refuse it. */
   handle(context: RouteContext): RouteAnswer;
-}
-
-/** The route for a method and decoded path segments, with its captures; undefined when none fits. */
-export function matchRoute(
-  routes: readonly RouteSpec[],
-  method: string,
-  segments: string[],
-): { spec: RouteSpec; params: Record<string, string> } | undefined {
-  for (const spec of routes) {
-    if (spec.method !== method || spec.path.length !== segments.length) continue;
-    const params: Record<string, string> = {};
-    const isMatch = spec.path.every((part, i) => {
-      if (part.startsWith(':')) {
-        params[part.slice(1)] = segments[i]!;
-        return true;
-      }
-      return part === segments[i];
-    });
-    if (isMatch) return { spec, params };
-  }
-  return undefined;
 }
 
 /** `?name=true` is true; anything else, or absence, is false (Port's defaults for every flag). */

@@ -1,7 +1,7 @@
 import { SEARCH_LIMIT_DEFAULT, SEARCH_LIMIT_MAX, SEARCH_LIMIT_MIN } from './constants.js';
 import { invalidRequest } from './port-api-error.js';
 import { isPlainObject } from './parse-entity-input.js';
-import type { StoredEntity } from './types.js';
+import type { Blueprint, StoredEntity } from './types.js';
 
 /** A search query: rules joined by a combinator; a rule may itself be a query. */
 export interface SearchQuery {
@@ -20,7 +20,7 @@ export interface SearchRule {
 export interface SearchRequest {
   /** Absent: every entity matches. */
   query: SearchQuery | undefined;
-  /** Fields to return besides `identifier`; undefined returns whole entities. */
+  /** The fields to return (see `pickFields`); undefined returns whole entities. */
   include: string[] | undefined;
   /** Page size, 1..1000. */
   limit: number;
@@ -66,6 +66,7 @@ export function searchEntities(
   sortedIdentifiers: string[],
   entityOf: (identifier: string) => StoredEntity,
   request: SearchRequest,
+  blueprint: Blueprint,
 ): SearchPage {
   const matches: StoredEntity[] = [];
   let hasMore = false;
@@ -78,34 +79,45 @@ export function searchEntities(
     }
     matches.push(entity);
   }
-  const page: SearchPage = { entities: matches.map((entity) => pickFields(entity, request.include)) };
+  const page: SearchPage = { entities: matches.map((entity) => pickFields(entity, request.include, blueprint)) };
   if (hasMore) page.next = encodeCursor(matches.at(-1)!.identifier);
   return page;
 }
 
-/** The entity reduced to the included fields (`identifier` always); the whole entity when `include` is undefined. */
-export function pickFields(entity: StoredEntity, include: string[] | undefined): Record<string, unknown> {
-  const whole = structuredClone(entity) as unknown as Record<string, unknown>;
+/**
+ * The entity reduced to the fields `include` names, as Port answers: `$name` a meta-property (`$identifier`,
+ * `$title`, `$team`, `$icon`, `$createdAt`…), a bare name a property or relation of the blueprint. Only what
+ * is named comes back (the identifier too). The whole entity when `include` is undefined.
+ */
+export function pickFields(entity: StoredEntity, include: string[] | undefined, blueprint: Blueprint): Record<string, unknown> {
+  const whole = entityAnswer(entity);
   if (!include) return whole;
-  const picked: Record<string, unknown> = { identifier: entity.identifier };
+  const picked: Record<string, unknown> = {};
+  const pick = (group: 'properties' | 'relations', name: string) => {
+    const values = whole[group] as Record<string, unknown>;
+    if (name in values) ((picked[group] ??= {}) as Record<string, unknown>)[name] = values[name];
+  };
   for (const field of include) {
-    const [head, sub] = splitOnce(field.startsWith('$') && field.slice(1) in whole ? field.slice(1) : field);
-    if (!(head in whole)) continue;
-    if (sub === undefined) {
-      picked[head] = whole[head];
-    } else if ((head === 'properties' || head === 'relations') && isPlainObject(whole[head])) {
-      const source = whole[head] as Record<string, unknown>;
-      if (!(sub in source)) continue;
-      const target = (picked[head] ??= {}) as Record<string, unknown>;
-      target[sub] = source[sub];
+    if (field.startsWith('$')) {
+      const meta = field.slice(1) in whole ? field.slice(1) : field;
+      if (meta in whole) picked[meta] = whole[meta];
+    } else if (field in blueprint.schema.properties) {
+      pick('properties', field);
+    } else if (field in blueprint.relations) {
+      pick('relations', field);
     }
   }
   return picked;
 }
 
-function splitOnce(field: string): [string, string | undefined] {
-  const dot = field.indexOf('.');
-  return dot < 0 ? [field, undefined] : [field.slice(0, dot), field.slice(dot + 1)];
+/**
+ * A copy of the entity as Port's answers hold it: the contract has `title` and `icon` as strings, so one
+ * that is null is left out.
+ */
+export function entityAnswer(entity: StoredEntity): Record<string, unknown> {
+  const answer = structuredClone(entity) as unknown as Record<string, unknown>;
+  for (const field of ['title', 'icon']) if (answer[field] === null) delete answer[field];
+  return answer;
 }
 
 function parseQuery(raw: unknown): SearchQuery {

@@ -58,20 +58,24 @@ describe('Port simulator: search', () => {
     assert.equal(second.body.entities[0].identifier, 'res-0010');
   });
 
-  it('returns only the included fields, identifier always', async (t) => {
+  it('returns exactly the fields include names: meta-properties with $, properties and relations by identifier', async (t) => {
     const { api } = await startWithApi(t);
     await seedResources(api, 1);
 
-    const answer = await api('POST', SEARCH, { include: ['$datasource', 'properties.region', 'relations'] });
+    const named = await api('POST', SEARCH, { include: ['$identifier', '$title', '$datasource', 'region', 'account'] });
+    const dotted = await api('POST', SEARCH, { include: ['title', 'properties.region', 'relations'] });
 
-    assert.deepEqual(answer.body.entities, [
+    assert.deepEqual(named.body.entities, [
       {
         identifier: 'res-0000',
+        title: 'res-0000',
         $datasource: 'aws2port-test/0.0.0/sim',
         properties: { region: 'eu-west-1' },
         relations: { account: '1' },
       },
     ]);
+    // Names Port does not know as a property, relation or meta-property bring back nothing, not even the identifier.
+    assert.deepEqual(dotted.body.entities, [{}]);
   });
 
   it('filters with =, !=, in and contains on meta fields and properties, joined by and / or', async (t) => {

@@ -127,10 +127,29 @@ export interface WriteRecord {
   at: string;
 }
 
+/** One request as the contract saw it: which operation it was and whether it and its answer kept to the contract. */
+export interface ContractRecord {
+  method: string;
+  /** The path, query string included. */
+  url: string;
+  /** The contract's operation (`POST /v1/blueprints`); undefined when the contract has no such route. */
+  operation: string | undefined;
+  status: number;
+  /** Why the request is outside the contract; absent when it is inside. */
+  requestProblem?: string;
+  /** Why the answer is outside the contract (status or body); absent when it is inside. */
+  answerProblem?: string;
+}
+
 /** The switches tests flip to make the simulator misbehave. Read on every request. */
 export interface PortFaults {
   /** Entities (by identifier, any blueprint) whose upsert always fails with this error until removed. */
   failEntities: Map<string, PortErrorBody>;
+  /**
+   * Entities (by identifier, any blueprint) Port does not delete until removed: a bulk delete leaves them
+   * out of `deletedEntities` (a partial delete, 200) and a single delete answers this error.
+   */
+  failDeletes: Map<string, PortErrorBody>;
   /** Statuses the next authenticated requests answer, first one first, before normal service resumes. */
   nextStatuses: number[];
   /** Statuses the next token requests answer, first one first, before tokens are issued again. */
@@ -186,6 +205,8 @@ export interface PortSimulator {
   blueprints(): Blueprint[];
   /** Every write request so far, oldest first. Live: it grows as requests arrive. */
   writes: WriteRecord[];
+  /** Every request so far with the contract's verdict on it and on its answer, oldest first. Live. */
+  contractLog: ContractRecord[];
   /** Change an entity as a person in Port's UI would: no validation, no write record. Throws if missing. */
   editEntity(blueprint: string, identifier: string, patch: EntityPatch): void;
   /** Remove an entity as a person in Port's UI would: no dependents check, no write record. Throws if missing. */

@@ -8,14 +8,14 @@ describe('Port simulator: write log and out-of-band edits', () => {
 
     await api('POST', '/v1/blueprints/awsAccount/entities?upsert=true', account('1'));
     await api('POST', '/v1/blueprints/awsAccount/entities/bulk?upsert=true', {
-      entities: [account('1'), account('2'), { identifier: 'bad id' }],
+      entities: [account('1'), account('2'), { identifier: 'x', properties: { colour: 'red' } }],
     });
     await api('POST', '/v1/blueprints/awsAccount/entities/search', {});
     await api('GET', '/v1/blueprints/awsAccount');
-    await api('DELETE', '/v1/blueprints/awsAccount/entities/2');
-    await api('DELETE', '/v1/blueprints/awsAccount/bulk/entities', { entities: ['1', 'ghost'] });
-    await call(sim, 'DELETE', '/v1/blueprints/awsAccount/entities/1');
-    await api('POST', '/v1/blueprints', { identifier: 'team' });
+    await api('DELETE', '/v1/blueprints/awsAccount/entities/2?delete_dependents=false');
+    await api('POST', '/v1/blueprints/awsAccount/bulk/entities/delete?delete_dependents=false', { entities: ['1', 'ghost'] });
+    await call(sim, 'DELETE', '/v1/blueprints/awsAccount/entities/1?delete_dependents=false');
+    await api('POST', '/v1/blueprints', { identifier: 'team', title: 'Team', schema: { properties: {} } });
     await api('PATCH', '/v1/blueprints/team', { title: 'Team' });
 
     assert.deepEqual(sim.writes, [
@@ -24,15 +24,15 @@ describe('Port simulator: write log and out-of-band edits', () => {
         created: ['1'], at: '2024-05-01T00:00:00.000Z',
       },
       {
-        seq: 2, method: 'POST', route: 'bulk-upsert', blueprint: 'awsAccount', identifiers: ['1', '2', 'bad id'],
-        status: 207, created: ['2'], failed: ['bad id'], at: '2024-05-01T00:00:00.000Z',
+        seq: 2, method: 'POST', route: 'bulk-upsert', blueprint: 'awsAccount', identifiers: ['1', '2', 'x'],
+        status: 207, created: ['2'], failed: ['x'], at: '2024-05-01T00:00:00.000Z',
       },
       {
         seq: 3, method: 'DELETE', route: 'delete', blueprint: 'awsAccount', identifiers: ['2'], status: 200,
         deleted: [{ blueprint: 'awsAccount', identifier: '2' }], at: '2024-05-01T00:00:00.000Z',
       },
       {
-        seq: 4, method: 'DELETE', route: 'bulk-delete', blueprint: 'awsAccount', identifiers: ['1', 'ghost'],
+        seq: 4, method: 'POST', route: 'bulk-delete', blueprint: 'awsAccount', identifiers: ['1', 'ghost'],
         status: 200, deleted: [{ blueprint: 'awsAccount', identifier: '1' }], at: '2024-05-01T00:00:00.000Z',
       },
       {
