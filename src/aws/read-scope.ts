@@ -4,7 +4,7 @@ import type { CloudControlClients } from './cloud-control-clients.js';
 import { bucketRegionOf, S3_BUCKET_KIND } from './global-kinds.js';
 import { organizationAccountItem } from './organization-account-item.js';
 import { rawItemOf, type RawItem } from './raw-item.js';
-import { readListedItem } from './read-listed-item.js';
+import { readListedItem, type ListedItemRead } from './read-listed-item.js';
 import type { ScanTarget } from './scan-targets.js';
 import { Semaphore } from '../concurrency/index.js';
 
@@ -18,6 +18,18 @@ export interface ScopeReadContext {
   pagesAhead?: number;
 }
 
+/** One listed item Cloud Control could not read (see ListedItemRead): its identifier and the error. */
+export interface UnreadItem {
+  identifier: string;
+  error: unknown;
+}
+
+/** Where a scope's read hands what it finds: pages of items, and items it could not read. */
+export interface ScopeReadSink {
+  push: (items: RawItem[]) => Promise<void>;
+  unread: (item: UnreadItem) => Promise<void>;
+}
+
 /** Pages of a scope whose GetResource calls may run while the next pages are listed (bounds memory). */
 const PAGES_AHEAD = 4;
 
@@ -26,24 +38,26 @@ const PAGES_AHEAD = 4;
  * how many there were. Organizations accounts come from the listing made during discovery. Cloud
  * Control scopes are listed page by page until NextToken is absent (empty pages included); items
  * are read again with GetResource when the config asks, and S3 buckets whenever the listing does
- * not say their region, while the next pages are being listed. Throws when any page or item cannot
- * be read: the scope is then incomplete, and its calls still waiting are dropped.
+ * not say their region, while the next pages are being listed. An item gone meanwhile is left out;
+ * an item Cloud Control cannot read on its own (`unread`) is handed to `sink.unread` and the read goes
+ * on. Throws when any page cannot be listed or any item fails otherwise: the scope is then
+ * incomplete, and its calls still waiting are dropped.
  */
-export async function readScope(target: ScanTarget, context: ScopeReadContext, push: (items: RawItem[]) => Promise<void>): Promise<number> {
+export async function readScope(target: ScanTarget, context: ScopeReadContext, sink: ScopeReadSink): Promise<number> {
   if (target.organizationAccount) {
-    await push([organizationAccountItem(target.organizationAccount, target.readRegion)]);
+    await sink.push([organizationAccountItem(target.organizationAccount, target.readRegion)]);
     return 1;
   }
   const failed = new AbortController();
   try {
-    return await listScope(target, context, failed, push);
+    return await listScope(target, context, failed, sink);
   } catch (error) {
     failed.abort(error);
     throw error;
   }
 }
 
-async function listScope(target: ScanTarget, context: ScopeReadContext, failed: AbortController, push: (items: RawItem[]) => Promise<void>): Promise<number> {
+async function listScope(target: ScanTarget, context: ScopeReadContext, failed: AbortController, sink: ScopeReadSink): Promise<number> {
   const { kind, account } = target.scope;
   const client = context.clients.get(target.access!, target.readRegion);
   const lane = { account, region: target.readRegion, service: 'cloudcontrol' as const };
@@ -54,12 +68,16 @@ async function listScope(target: ScanTarget, context: ScopeReadContext, failed: 
   const failures: unknown[] = [];
   let itemCount = 0;
   const readPage = async (listed: RawItem[]): Promise<void> => {
-    const items = await Promise.all(
-      listed.map((item) => (needsGetResource(target, item) ? gets.run(() => readListedItem(target, item, { ...context, signal })) : Promise.resolve(item))),
+    const reads = await Promise.all(
+      listed.map(
+        (item): Promise<ListedItemRead> =>
+          needsGetResource(target, item) ? gets.run(() => readListedItem(target, item, { ...context, signal })) : Promise.resolve({ status: 'found', item }),
+      ),
     );
-    const present = items.filter((item): item is RawItem => item !== undefined);
-    if (present.length > 0) await push(present);
+    const present = reads.flatMap((read) => (read.status === 'found' ? [read.item] : []));
+    if (present.length > 0) await sink.push(present);
     itemCount += present.length;
+    for (const [i, read] of reads.entries()) if (read.status === 'unread') await sink.unread({ identifier: listed[i]!.Identifier!, error: read.error });
   };
   let nextToken: string | undefined;
   do {
