@@ -41,6 +41,9 @@ export const TRANSIENT_ERROR_CODES: readonly string[] = [
   'EAI_AGAIN',
 ];
 
+/** Error names that mean the credentials the call was signed with have expired (STS, SQS: `ExpiredToken`; JSON services: `ExpiredTokenException`). */
+export const EXPIRED_TOKEN_ERROR_CODES: readonly string[] = ['ExpiredToken', 'ExpiredTokenException'];
+
 /**
  * Error names of a failing service, retried like any 5xx. Not Cloud Control's GeneralServiceException:
  * its model makes it a client fault, a downstream error wrapped (see resource-read-failure.ts).
