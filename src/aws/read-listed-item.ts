@@ -26,11 +26,12 @@ export type ListedItemRead = { status: 'found'; item: RawItem } | { status: 'gon
 const REGION_IN_TEXT = /\b[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d+\b/g;
 
 /**
- * Reads a listed item again with GetResource, through the scheduler (see ListedItemRead). A global resource (an S3 bucket) is read first in the
- * target's read region; when that region refuses it (the bucket lives elsewhere: AWS answers
- * NotFound or an invalid request, sometimes naming the region), it is read in the region the
- * answer names, then in the account's other regions, and is gone only if every region says so.
- * Any other failure (a denial, throttling past retries, a server error) is thrown: its scope is incomplete.
+ * Reads a listed item again with GetResource, through the scheduler (see ListedItemRead). A global
+ * resource (an S3 bucket) is read first in the target's read region; when that region refuses it
+ * (the bucket lives elsewhere: AWS answers NotFound or an invalid request, sometimes naming the
+ * region), it is read in the region the answer names, then in the account's other regions, and is
+ * gone only if every region says so. Any other failure (a denial, throttling past retries, a server
+ * error) is thrown: its scope is incomplete.
  */
 export async function readListedItem(target: ScanTarget, item: RawItem, context: ItemReadContext): Promise<ListedItemRead> {
   const { kind, account } = target.scope;
