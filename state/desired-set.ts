@@ -83,6 +83,21 @@ export class DesiredSet {
     return this.findExisting.get(blueprint, identifier) !== undefined;
   }
 
+  /**
+   * Keeps what the state records for one AWS resource that this run listed but could not read: its
+   * entities become desired exactly as recorded, so the plan neither deletes nor rewrites them while
+   * its scope's other entities are planned as usual.
+   */
+  keepRecorded(scope: Scope, awsIdentifier: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO temp.desired (blueprint, identifier, kind, account, region, aws_identifier, body, hash)
+         SELECT blueprint, identifier, kind, account, region, aws_identifier, body, hash FROM main.entities
+         WHERE kind = ? AND account = ? AND region = ? AND aws_identifier = ? ON CONFLICT DO NOTHING`,
+      )
+      .run(scope.kind, scope.account, scope.region, awsIdentifier);
+  }
+
   /** Marks scopes whose read this run vouches that what they did not produce is gone. */
   vouchFor(scopes: readonly Scope[], reason: string): void {
     const insert = this.db.prepare('INSERT OR IGNORE INTO temp.vouched_scopes (kind, account, region, reason) VALUES (?, ?, ?, ?)');

@@ -1,11 +1,13 @@
 import { Aws2PortError } from '../errors/index.js';
 import { describeAwsError } from './aws-error.js';
 import { classifyAwsError } from './classify-aws-error.js';
+import { EXPIRED_TOKEN_ERROR_CODES } from './constants.js';
 
 /**
  * What a user is told when the first AWS call of a run, STS GetCallerIdentity with the default
- * credentials, fails: no credentials (`AwsCredentialsMissing`), credentials AWS refuses, or AWS out
- * of reach (`AwsRequestFailed`). Each says what to check; none is a bug of ours.
+ * credentials, fails: no credentials (`AwsCredentialsMissing`), credentials that have expired
+ * (`AwsCredentialsExpired`), credentials AWS refuses, or AWS out of reach (`AwsRequestFailed`). Each
+ * says what to check; none is a bug of ours.
  */
 export function callerIdentityError(error: unknown, region: string): Aws2PortError {
   const call = `STS GetCallerIdentity in ${region}`;
@@ -15,6 +17,14 @@ export function callerIdentityError(error: unknown, region: string): Aws2PortErr
         'aws2port reads AWS with the standard credential chain: set AWS_PROFILE (a profile of ~/.aws/config, SSO included), ' +
         'or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run it where a role is provided (an EC2 instance profile, ' +
         `an ECS task role, EKS IRSA or Pod Identity). The AWS SDK said: ${error.message}`,
+      cause: error,
+    });
+  }
+  if (error instanceof Error && EXPIRED_TOKEN_ERROR_CODES.includes(error.name)) {
+    return new Aws2PortError('AwsCredentialsExpired', `The AWS credentials have expired (${call}): ${describeAwsError(error)}`, {
+      detail:
+        'Get new ones and run again: `aws sso login` (with AWS_PROFILE) for an SSO profile, a new session for temporary keys ' +
+        '(AWS_SESSION_TOKEN), or whatever issued them (aws-vault, a CI role). `aws sts get-caller-identity` shows when they work again.',
       cause: error,
     });
   }

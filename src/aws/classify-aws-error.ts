@@ -3,8 +3,8 @@ import { SERVER_ERROR_CODES, SERVER_ERROR_STATUSES, THROTTLING_ERROR_CODES, TRAN
 /**
  * What kind of failure an AWS call met, which is all the retry policy and the rate limiter see:
  * `throttling` (slow down and retry), `transient` (a timeout, a reset, credentials expired in flight:
- * retry), `server` (5xx: retry), `client` (the request itself is refused: AccessDenied, TypeNotFound,
- * invalid credentials, validation; never retried).
+ * retry), `server` (the service failed: retry), `client` (the request itself is refused: AccessDenied,
+ * TypeNotFound, invalid credentials, validation, Cloud Control's GeneralServiceException; never retried).
  */
 export type ErrorClass = 'throttling' | 'transient' | 'server' | 'client';
 
@@ -21,12 +21,19 @@ export interface ClassifiedError {
 interface ErrorShape {
   name?: unknown;
   code?: unknown;
+  /** The SDK model's fault of a modelled exception; for others the SDK derives it from the status. */
+  $fault?: unknown;
   $metadata?: { httpStatusCode?: number };
   $retryable?: { throttling?: boolean };
   $response?: { headers?: Record<string, string | undefined> };
 }
 
-/** Classifies any error thrown by an SDK call (see ErrorClass). */
+/**
+ * Classifies any error thrown by an SDK call (see ErrorClass). A service exception is a server error
+ * when its `$fault` says so, which for modelled exceptions is the service model's word whatever the
+ * HTTP status (Cloud Control's handler faults are `server`, its GeneralServiceException `client`);
+ * the status decides only for errors that carry no fault (network errors, hand-made ones).
+ */
 export function classifyAwsError(error: unknown): ClassifiedError {
   const shape = (typeof error === 'object' && error !== null ? error : {}) as ErrorShape;
   const name = typeof shape.name === 'string' ? shape.name : 'Error';
@@ -37,7 +44,9 @@ export function classifyAwsError(error: unknown): ClassifiedError {
   const classified = (errorClass: ErrorClass): ClassifiedError => ({ errorClass, code, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
   if (THROTTLING_ERROR_CODES.includes(code) || status === 429 || shape.$retryable?.throttling === true) return classified('throttling');
   if (TRANSIENT_ERROR_CODES.includes(code) || (nodeCode !== undefined && TRANSIENT_ERROR_CODES.includes(nodeCode))) return classified('transient');
-  if (SERVER_ERROR_CODES.includes(code) || (status !== undefined && SERVER_ERROR_STATUSES.includes(status))) return classified('server');
+  const fault = shape.$fault === 'server' || shape.$fault === 'client' ? shape.$fault : undefined;
+  const isServerStatus = status !== undefined && SERVER_ERROR_STATUSES.includes(status);
+  if (SERVER_ERROR_CODES.includes(code) || fault === 'server' || (fault === undefined && isServerStatus)) return classified('server');
   return classified('client');
 }
 

@@ -41,14 +41,42 @@ export const TRANSIENT_ERROR_CODES: readonly string[] = [
   'EAI_AGAIN',
 ];
 
-/** Error names of a failing service, retried like any 5xx. */
-export const SERVER_ERROR_CODES: readonly string[] = ['InternalFailure', 'InternalError', 'InternalServerError', 'ServiceUnavailable', 'ServiceUnavailableException', 'GeneralServiceException', 'ServiceInternalErrorException'];
+/** Error names that mean the credentials the call was signed with have expired (STS, SQS: `ExpiredToken`; JSON services: `ExpiredTokenException`). */
+export const EXPIRED_TOKEN_ERROR_CODES: readonly string[] = ['ExpiredToken', 'ExpiredTokenException'];
 
-/** HTTP statuses of a failing service. */
+/**
+ * Error names of a failing service, retried like any 5xx. Not Cloud Control's GeneralServiceException:
+ * its model makes it a client fault, a downstream error wrapped (see resource-read-failure.ts).
+ */
+export const SERVER_ERROR_CODES: readonly string[] = ['InternalFailure', 'InternalError', 'InternalServerError', 'ServiceUnavailable', 'ServiceUnavailableException', 'ServiceInternalErrorException'];
+
+/** HTTP statuses of a failing service, for errors that carry no model fault. */
 export const SERVER_ERROR_STATUSES: readonly number[] = [500, 502, 503, 504];
 
 /** Error names that mean the resource no longer exists: a deletion, not a failure. */
 export const NOT_FOUND_ERROR_CODES: readonly string[] = ['ResourceNotFoundException', 'NotFound'];
+
+/** Error names that mean the caller may not do this (in any service aws2port calls). */
+export const ACCESS_DENIED_ERROR_CODES: readonly string[] = ['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation'];
+
+/**
+ * Cloud Control's wrapper of an error its resource handler met downstream (a client fault in the SDK
+ * model). Its message is the downstream error's, so the message says what happened.
+ */
+export const GENERAL_SERVICE_ERROR_CODE = 'GeneralServiceException';
+
+/**
+ * How a wrapped downstream error says the resource does not exist: the handlers' "... does not exist"
+ * and "... not found" texts, and the downstream SDK's `NotFound` codes and 404 status
+ * (`(Service: Ec2, Status Code: 404, ...)`).
+ */
+export const DOWNSTREAM_NOT_FOUND_PATTERNS: readonly RegExp[] = [/\bdoes ?n[o']t exist\b/i, /\bnot found\b/i, /\b[A-Za-z.]*NotFound(Exception)?\b/, /\bNoSuch[A-Z][A-Za-z]*\b/, /\bStatus Code: 404\b/];
+
+/**
+ * How a wrapped downstream error says the caller may not read: IAM's "... is not authorized to
+ * perform ...", the downstream SDK's AccessDenied codes, and a 403 status.
+ */
+export const DOWNSTREAM_ACCESS_DENIED_PATTERNS: readonly RegExp[] = [/\bnot authorized to perform\b/i, /\bAccessDenied(Exception)?\b/, /\bUnauthorizedOperation\b/, /\bStatus Code: 403\b/];
 
 /** Region opt-in statuses (Account ListRegions) of regions an account can use. */
 export const ENABLED_REGION_STATUSES: readonly string[] = ['ENABLED', 'ENABLED_BY_DEFAULT'];

@@ -18,6 +18,7 @@ export { endpointFor, makeCloudControlClient, type AccountAccess, type AwsServic
 export { assumeRoleCredentials, AssumeRoleFailed, type AssumeRoleOptions } from './assume-role-credentials.js';
 export { readResource } from './read-resource.js';
 export { unresolvedListProperties, tableParentOf, type ParentRef, type ResourceModelSetting } from './child-kind.js';
+export { resourceReadFailureOf, type ResourceReadFailure } from './resource-read-failure.js';
 export { isGlobalKind, ORGANIZATIONS_ACCOUNT_KIND, S3_BUCKET_KIND, bucketRegionOf } from './global-kinds.js';
 export { describeAwsError } from './aws-error.js';
 export { CallScheduler, type AwsApi, type CallEvent, type CallLane, type SchedulerSettings } from './call-scheduler.js';

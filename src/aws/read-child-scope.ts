@@ -51,8 +51,14 @@ async function readParents(target: ScanTarget, listing: ChildListing, parentKind
   };
   const parents: RawItem[] = [];
   try {
-    await readScope(parentTarget, context, async (items) => {
-      parents.push(...items);
+    await readScope(parentTarget, context, {
+      push: async (items) => {
+        parents.push(...items);
+      },
+      // A parent Cloud Control cannot read on its own hides its children: the child scope cannot be complete.
+      unread: async ({ error }) => {
+        throw error;
+      },
     });
   } catch (error) {
     throw namingParents(error, parentKind);

@@ -4,6 +4,7 @@ import type { CloudControlClients } from './cloud-control-clients.js';
 import { isGlobalKind } from './global-kinds.js';
 import type { RawItem } from './raw-item.js';
 import { getResource, isNotFound } from './read-resource.js';
+import { resourceReadFailureOf } from './resource-read-failure.js';
 import type { ScanTarget } from './scan-targets.js';
 
 /** What reading one listed item needs. */
@@ -14,18 +15,25 @@ export interface ItemReadContext {
   signal: AbortSignal;
 }
 
+/**
+ * A listed item read again: `found` as it is now, `gone` meanwhile (a deletion), or `unread`: Cloud
+ * Control could not read this one item (a GeneralServiceException that is neither a NotFound nor a
+ * denial), which says nothing about the other items of its scope.
+ */
+export type ListedItemRead = { status: 'found'; item: RawItem } | { status: 'gone' } | { status: 'unread'; error: unknown };
+
 /** A region name in text: `us-east-1`, `eu-central-2`, `us-gov-west-1`, `cn-northwest-1`. */
 const REGION_IN_TEXT = /\b[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d+\b/g;
 
 /**
- * Reads a listed item again with GetResource, through the scheduler; `undefined` when it is gone
- * meanwhile (ResourceNotFoundException). A global resource (an S3 bucket) is read first in the
- * target's read region; when that region refuses it (the bucket lives elsewhere: AWS answers
- * NotFound or an invalid request, sometimes naming the region), it is read in the region the
- * answer names, then in the account's other regions, and is gone only if every region says so.
- * Any other failure is thrown: the item could not be read, so its scope is incomplete.
+ * Reads a listed item again with GetResource, through the scheduler (see ListedItemRead). A global
+ * resource (an S3 bucket) is read first in the target's read region; when that region refuses it
+ * (the bucket lives elsewhere: AWS answers NotFound or an invalid request, sometimes naming the
+ * region), it is read in the region the answer names, then in the account's other regions, and is
+ * gone only if every region says so. Any other failure (a denial, throttling past retries, a server
+ * error) is thrown: its scope is incomplete.
  */
-export async function readListedItem(target: ScanTarget, item: RawItem, context: ItemReadContext): Promise<RawItem | undefined> {
+export async function readListedItem(target: ScanTarget, item: RawItem, context: ItemReadContext): Promise<ListedItemRead> {
   const { kind, account } = target.scope;
   const identifier = item.Identifier!;
   const get = (region: string) =>
@@ -34,16 +42,15 @@ export async function readListedItem(target: ScanTarget, item: RawItem, context:
     });
   if (!isGlobalKind(kind)) {
     try {
-      return await get(item.__Region);
+      return { status: 'found', item: await get(item.__Region) };
     } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
+      return failedRead(error);
     }
   }
   const first = target.readRegion;
   let firstError: unknown;
   try {
-    return await get(first);
+    return { status: 'found', item: await get(first) };
   } catch (error) {
     if (!isWrongRegion(error)) throw error;
     firstError = error;
@@ -51,19 +58,26 @@ export async function readListedItem(target: ScanTarget, item: RawItem, context:
   let isGoneEverywhere = isNotFound(firstError);
   for (const region of otherRegions(firstError, first, target.accountRegions)) {
     try {
-      return await get(region);
+      return { status: 'found', item: await get(region) };
     } catch (error) {
       if (!isWrongRegion(error)) throw error;
       isGoneEverywhere &&= isNotFound(error);
     }
   }
-  if (isGoneEverywhere) return undefined;
-  throw firstError;
+  return isGoneEverywhere ? { status: 'gone' } : failedRead(firstError);
+}
+
+/** What a failure of the item's last read means: gone, this item unread, or (thrown) its scope failed. */
+function failedRead(error: unknown): ListedItemRead {
+  const failure = resourceReadFailureOf(error);
+  if (failure === 'gone') return { status: 'gone' };
+  if (failure === 'item') return { status: 'unread', error };
+  throw error;
 }
 
 /** A refusal that another region may not give: a client error that is not a denial. */
 function isWrongRegion(error: unknown): boolean {
-  return classifyAwsError(error).errorClass === 'client' && !(error instanceof Error && error.name.startsWith('AccessDenied'));
+  return classifyAwsError(error).errorClass === 'client' && resourceReadFailureOf(error) !== 'denied';
 }
 
 /** The region the error names first, then the account's regions, without `asked`. */

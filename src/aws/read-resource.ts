@@ -1,11 +1,12 @@
 import { GetResourceCommand, type CloudControlClient } from '@aws-sdk/client-cloudcontrol';
-import { NOT_FOUND_ERROR_CODES } from './constants.js';
 import { rawItemOf, type RawItem } from './raw-item.js';
+import { resourceReadFailureOf } from './resource-read-failure.js';
 
 /**
  * Reads one resource as it is now with Cloud Control GetResource, shaped as a raw item; `undefined`
- * when AWS says it does not exist (ResourceNotFoundException), which is how a deletion shows. Any
- * other failure is thrown for the caller to retry. `__Region` is the resource's own region when its
+ * when AWS says it does not exist (ResourceNotFoundException, or a GeneralServiceException wrapping a
+ * downstream NotFound), which is how a deletion shows. Any other failure is thrown for the caller to
+ * judge (resourceReadFailureOf). `__Region` is the resource's own region when its
  * properties say (S3 buckets), else `region`.
  */
 export async function readResource(client: CloudControlClient, kind: string, account: string, region: string, identifier: string): Promise<RawItem | undefined> {
@@ -23,7 +24,7 @@ export async function getResource(client: CloudControlClient, kind: string, acco
   return rawItemOf({ ...answer.ResourceDescription, Identifier: answer.ResourceDescription?.Identifier ?? identifier }, kind, account, region);
 }
 
-/** Whether AWS answered that the resource does not exist. */
+/** Whether AWS answered that the resource does not exist (see resourceReadFailureOf). */
 export function isNotFound(error: unknown): boolean {
-  return error instanceof Error && NOT_FOUND_ERROR_CODES.includes(error.name);
+  return resourceReadFailureOf(error) === 'gone';
 }

@@ -6,7 +6,7 @@ import { organizationAccountItem } from './organization-account-item.js';
 import type { ParentRef } from './child-kind.js';
 import { rawItemOf, type RawItem } from './raw-item.js';
 import { readChildScope } from './read-child-scope.js';
-import { readListedItem } from './read-listed-item.js';
+import { readListedItem, type ListedItemRead } from './read-listed-item.js';
 import type { ScanTarget } from './scan-targets.js';
 import { Semaphore } from '../concurrency/index.js';
 
@@ -18,6 +18,18 @@ export interface ScopeReadContext {
   getConcurrency?: number;
   /** Pages whose GetResource calls may run while the next page is listed; default PAGES_AHEAD; 1: none. */
   pagesAhead?: number;
+}
+
+/** One listed item Cloud Control could not read (see ListedItemRead): its identifier and the error. */
+export interface UnreadItem {
+  identifier: string;
+  error: unknown;
+}
+
+/** Where a scope's read hands what it finds: pages of items, and items it could not read. */
+export interface ScopeReadSink {
+  push: (items: RawItem[]) => Promise<void>;
+  unread: (item: UnreadItem) => Promise<void>;
 }
 
 /** Pages of a scope whose GetResource calls may run while the next pages are listed (bounds memory). */
@@ -36,25 +48,26 @@ export interface ChildQuery {
  * kinds list their parents first (readChildScope). Cloud Control scopes are listed page by page
  * until NextToken is absent (empty pages included); items are read again with GetResource when the
  * config asks, and S3 buckets whenever the listing does not say their region, while the next pages
- * are being listed. Throws when any page or item cannot be read: the scope is then incomplete, and
- * its calls still waiting are dropped.
+ * are being listed. An item gone meanwhile is left out; an item Cloud Control cannot read on its own
+ * (`unread`) is handed to `sink.unread` and the read goes on. Throws when any page cannot be listed
+ * or any item fails otherwise: the scope is then incomplete, and its calls still waiting are dropped.
  */
-export async function readScope(target: ScanTarget, context: ScopeReadContext, push: (items: RawItem[]) => Promise<void>): Promise<number> {
+export async function readScope(target: ScanTarget, context: ScopeReadContext, sink: ScopeReadSink): Promise<number> {
   if (target.organizationAccount) {
-    await push([organizationAccountItem(target.organizationAccount, target.readRegion)]);
+    await sink.push([organizationAccountItem(target.organizationAccount, target.readRegion)]);
     return 1;
   }
   const failed = new AbortController();
   try {
-    if (target.childListing) return await readChildScope(target, target.childListing, context, (query) => listScope(target, context, failed, push, query));
-    return await listScope(target, context, failed, push);
+    if (target.childListing) return await readChildScope(target, target.childListing, context, (query) => listScope(target, context, failed, sink, query));
+    return await listScope(target, context, failed, sink);
   } catch (error) {
     failed.abort(error);
     throw error;
   }
 }
 
-async function listScope(target: ScanTarget, context: ScopeReadContext, failed: AbortController, push: (items: RawItem[]) => Promise<void>, query?: ChildQuery): Promise<number> {
+async function listScope(target: ScanTarget, context: ScopeReadContext, failed: AbortController, sink: ScopeReadSink, query?: ChildQuery): Promise<number> {
   const { kind, account } = target.scope;
   const client = context.clients.get(target.access!, target.readRegion);
   const lane = { account, region: target.readRegion, service: 'cloudcontrol' as const };
@@ -65,13 +78,17 @@ async function listScope(target: ScanTarget, context: ScopeReadContext, failed: 
   const failures: unknown[] = [];
   let itemCount = 0;
   const readPage = async (listed: RawItem[]): Promise<void> => {
-    const items = await Promise.all(
-      listed.map((item) => (needsGetResource(target, item) ? gets.run(() => readListedItem(target, item, { ...context, signal })) : Promise.resolve(item))),
+    const reads = await Promise.all(
+      listed.map(
+        (item): Promise<ListedItemRead> =>
+          needsGetResource(target, item) ? gets.run(() => readListedItem(target, item, { ...context, signal })) : Promise.resolve({ status: 'found', item }),
+      ),
     );
-    const present = items.filter((item): item is RawItem => item !== undefined);
+    const present = reads.flatMap((read) => (read.status === 'found' ? [read.item] : []));
     if (query?.parent) for (const item of present) item.__Parent = query.parent;
-    if (present.length > 0) await push(present);
+    if (present.length > 0) await sink.push(present);
     itemCount += present.length;
+    for (const [i, read] of reads.entries()) if (read.status === 'unread') await sink.unread({ identifier: listed[i]!.Identifier!, error: read.error });
   };
   let nextToken: string | undefined;
   do {

@@ -11,7 +11,12 @@ import type { Scope } from './scope.js';
 export type SourceEvent =
   /** A page of items of one scope. */
   | { type: 'items'; scope: Scope; items: RawItem[] }
-  /** The scope's last page was read: what it did not produce is gone. */
+  /**
+   * One listed item of the scope Cloud Control could not read (a GeneralServiceException that is
+   * neither a NotFound nor a denial): what it produced before must be kept; the scope goes on.
+   */
+  | { type: 'item-unread'; scope: Scope; identifier: string; error: string }
+  /** The scope's last page was read: what it did not produce (and no unread item did) is gone. */
   | { type: 'scope-complete'; scope: Scope; itemCount: number }
   /** The scope could not be read fully; what it owns must be kept. */
   | { type: 'scope-skipped'; scope: Scope; error: string };
@@ -52,7 +57,10 @@ export function scanEstate(targets: readonly ScanTarget[], options: ScanOptions)
   const context: ScopeReadContext = { scheduler: options.scheduler, clients, ...(strategy === 'port-blocks' ? { getConcurrency: PORT_BLOCK_SIZE, pagesAhead: 1 } : {}) };
   const readOne = async (target: ScanTarget): Promise<void> => {
     try {
-      const itemCount = await readScope(target, context, (items) => channel.push({ type: 'items', scope: target.scope, items }));
+      const itemCount = await readScope(target, context, {
+        push: (items) => channel.push({ type: 'items', scope: target.scope, items }),
+        unread: ({ identifier, error }) => channel.push({ type: 'item-unread', scope: target.scope, identifier, error: describeAwsError(error) }),
+      });
       await channel.push({ type: 'scope-complete', scope: target.scope, itemCount });
     } catch (error) {
       await channel.push({ type: 'scope-skipped', scope: target.scope, error: describeAwsError(error) });

@@ -70,7 +70,7 @@ export class ScanProgressTracker {
 
   onSourceEvent(event: SourceEvent): void {
     if (event.type === 'items') this.itemsByKind[event.scope.kind] = (this.itemsByKind[event.scope.kind] ?? 0) + event.items.length;
-    else this.end(event.scope, event.type === 'scope-skipped');
+    else if (event.type !== 'item-unread') this.end(event.scope, event.type === 'scope-skipped');
     this.maybeEmit();
   }
 

@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'PortAuthFailed',
   'PortRequestFailed',
   'AwsCredentialsMissing',
+  'AwsCredentialsExpired',
   'AwsRequestFailed',
   'ApplyIncomplete',
   'InvalidArgument',

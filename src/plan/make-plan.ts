@@ -8,7 +8,7 @@ import { DesiredSet, PlannedChanges, type DesiredEntity, type StateStore } from 
 import { addressConflictEntry } from './address-conflict-entry.js';
 import { checkTargets } from './check-targets.js';
 import { MappingIssueLog } from './mapping-issue-log.js';
-import { PLAN_FORMAT_VERSION, type AddressConflictEntry, type SkippedScopeEntry } from './plan-document.js';
+import { PLAN_FORMAT_VERSION, type AddressConflictEntry, type SkippedScopeEntry, type UnreadItemEntry } from './plan-document.js';
 import type { Plan } from './plan.js';
 import { findMassDeletions } from './deletion-guard.js';
 import { planBlueprints } from './plan-blueprints.js';
@@ -61,6 +61,7 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
     const issues = new MappingIssueLog();
     const conflicts: AddressConflictEntry[] = [];
     const skipped: SkippedScopeEntry[] = read.skipped.map(({ scope, error }) => ({ ...scope, error }));
+    const unread: UnreadItemEntry[] = [];
     const completeScopes = new Set<string>();
     const taintedScopes = new Map<string, Scope>();
     const batcher = new MappingBatcher(
@@ -74,7 +75,14 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
       },
     );
 
-    for await (const event of read.events) handleSourceEvent(event, batcher, completeScopes, skipped);
+    for await (const event of read.events) {
+      if (event.type === 'item-unread') {
+        desired.keepRecorded(event.scope, event.identifier);
+        unread.push({ ...event.scope, aws_identifier: event.identifier, error: event.error });
+      } else {
+        handleSourceEvent(event, batcher, completeScopes, skipped);
+      }
+    }
     batcher.flushAll();
     for (const [key, scope] of taintedScopes) {
       if (completeScopes.delete(key)) skipped.push({ ...scope, error: 'some items could not be mapped (see mapping issues)' });
@@ -94,7 +102,9 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
     const changes = new PlannedChanges(store.db);
     changes.fillFromDiff();
     const counts = changes.counts();
-    skipped.sort((a, b) => a.kind.localeCompare(b.kind) || a.account.localeCompare(b.account) || a.region.localeCompare(b.region));
+    const byScope = (a: Scope, b: Scope) => a.kind.localeCompare(b.kind) || a.account.localeCompare(b.account) || a.region.localeCompare(b.region);
+    skipped.sort(byScope);
+    unread.sort((a, b) => byScope(a, b) || a.aws_identifier.localeCompare(b.aws_identifier));
     return {
       header: {
         format_version: PLAN_FORMAT_VERSION,
@@ -102,9 +112,10 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
         serial: store.serial,
         config_hash: config.hash,
         targets: [...options.targets],
-        complete: skipped.length === 0,
+        complete: skipped.length === 0 && unread.length === 0,
         unchanged: desired.countUnchanged(),
         skipped_scopes: skipped,
+        unread_items: unread,
         mapping_issues: issues.list(),
         address_conflicts: conflicts,
         mass_deletions: findMassDeletions(changes.deletionsByBlueprint(), store.countByBlueprint(), config.entityDeletionThreshold),
@@ -118,7 +129,7 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
   }
 }
 
-function handleSourceEvent(event: SourceEvent, batcher: MappingBatcher, completeScopes: Set<string>, skipped: SkippedScopeEntry[]): void {
+function handleSourceEvent(event: Exclude<SourceEvent, { type: 'item-unread' }>, batcher: MappingBatcher, completeScopes: Set<string>, skipped: SkippedScopeEntry[]): void {
   if (event.type === 'items') batcher.add(event.scope, event.items);
   else if (event.type === 'scope-complete') completeScopes.add(scopeKey(event.scope));
   else skipped.push({ ...event.scope, error: event.error });

@@ -106,6 +106,7 @@ export function makeResourcePlan(options: MakeResourcePlanOptions): Plan {
         complete: skipped.length === 0,
         unchanged: desired.countUnchanged(),
         skipped_scopes: skipped,
+        unread_items: [],
         mapping_issues: issues.list(),
         address_conflicts: conflicts,
         mass_deletions: [],

@@ -61,6 +61,21 @@ export interface AddressConflictEntry {
   dropped: { scope: Scope; aws_identifier: string | null };
 }
 
+/**
+ * An AWS resource that was listed but could not be read (Cloud Control's GeneralServiceException that
+ * is neither a NotFound nor a denial). What it produced before is kept as recorded; its scope is
+ * otherwise read fully and planned as usual.
+ */
+export interface UnreadItemEntry {
+  kind: string;
+  account: string;
+  region: string;
+  /** Cloud Control's identifier of the resource. */
+  aws_identifier: string;
+  /** `GeneralServiceException: ...` as AWS said it. */
+  error: string;
+}
+
 /** A blueprint of which the plan deletes more than `entityDeletionThreshold` allows. */
 export interface MassDeletionEntry {
   blueprint: string;
@@ -99,12 +114,14 @@ export interface PlanDocument {
   config_hash: string;
   /** The kinds `--target` restricted the plan to; empty for all. */
   targets: string[];
-  /** True when every scope was read fully and every item mapped. */
+  /** True when every scope and every item was read fully and every item mapped. */
   complete: boolean;
   resource_changes: ResourceChange[];
   /** Entities whose mapped fields equal the state's record. */
   unchanged: number;
   skipped_scopes: SkippedScopeEntry[];
+  /** Resources listed but not readable: their entities are kept as recorded. */
+  unread_items: UnreadItemEntry[];
   mapping_issues: MappingIssueEntry[];
   address_conflicts: AddressConflictEntry[];
   /** Blueprints over the deletion threshold: apply refuses the plan unless --allow-mass-delete. */

@@ -32,6 +32,11 @@ export async function renderPlanText(plan: Plan, sink: OutputSink, style: TextSt
     for (const s of header.skipped_scopes) await line(`  ${style.warn('!')} ${formatScope(s)}: ${s.error}`);
     await line();
   }
+  if (header.unread_items.length > 0) {
+    await line(style.warn('Unread resources (what they produced is kept as it was):'));
+    for (const u of header.unread_items) await line(`  ${style.warn('!')} ${formatScope(u)} ${u.aws_identifier}: ${u.error}`);
+    await line();
+  }
   if (header.mapping_issues.length > 0) {
     await line(style.warn('Mapping issues:'));
     for (const issue of header.mapping_issues) {

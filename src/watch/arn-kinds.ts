@@ -15,7 +15,11 @@ export interface ArnKind {
 
 /**
  * The ARNs the generic fallback understands (data: add a row to support a type). An event whose
- * ARNs match no row names no resource. Identifiers are Cloud Control's primary identifiers.
+ * ARNs match no row names no resource. Identifiers are Cloud Control's primary identifiers: the
+ * CloudFormation registry schema's `primaryIdentifier` of the kind, its parts joined with `|` in the
+ * schema's order (`AWS::ECS::Service`: ServiceArn, Cluster). The schemas of every kind named here are
+ * kept, with their source, in test/simulators/aws/registry-schemas.json, and a test holds each row
+ * against them.
  */
 export const ARN_KINDS: readonly ArnKind[] = [
   { service: 's3', resource: '^([^/]+)$', kind: 'AWS::S3::Bucket', identifier: '{1}' },

@@ -46,7 +46,15 @@ export const CLOUDTRAIL_RULES: readonly CloudTrailRule[] = [
     kind: INSTANCE,
     paths: ['requestParameters.instancesSet.items[].instanceId'],
   },
-  { source: 'ec2.amazonaws.com', events: ['ModifyInstanceAttribute', 'ModifyInstanceMetadataOptions', 'AssociateIamInstanceProfile'], kind: INSTANCE, paths: ['requestParameters.instanceId'] },
+  { source: 'ec2.amazonaws.com', events: ['ModifyInstanceAttribute'], kind: INSTANCE, paths: ['requestParameters.instanceId'] },
+  // These two calls record their parameters in a PascalCase request wrapper, unlike the rest of EC2.
+  {
+    source: 'ec2.amazonaws.com',
+    events: ['ModifyInstanceMetadataOptions'],
+    kind: INSTANCE,
+    paths: ['requestParameters.ModifyInstanceMetadataOptionsRequest.InstanceId'],
+  },
+  { source: 'ec2.amazonaws.com', events: ['AssociateIamInstanceProfile'], kind: INSTANCE, paths: ['requestParameters.AssociateIamInstanceProfileRequest.InstanceId'] },
   { source: 'ec2.amazonaws.com', events: ['CreateTags', 'DeleteTags'], paths: ['requestParameters.resourcesSet.items[].resourceId'], form: 'ec2-id' },
   // ECS clusters and services.
   {

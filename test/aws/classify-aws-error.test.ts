@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import * as cloudControlSdk from '@aws-sdk/client-cloudcontrol';
 import {
   CloudControlServiceException,
+  GeneralServiceException,
+  HandlerInternalFailureException,
   ResourceNotFoundException,
   ThrottlingException,
   TypeNotFoundException,
@@ -46,6 +49,24 @@ describe(classifyAwsError.name, () => {
     assert.equal(classifyAwsError(new ResourceNotFoundException({ message: 'gone', ...metadata(404) })).errorClass, 'client');
     assert.equal(classifyAwsError(serviceError('UnrecognizedClientException', 400)).errorClass, 'client');
     assert.equal(classifyAwsError('not even an error').errorClass, 'client');
+  });
+
+  it('follows the SDK model\'s fault of every Cloud Control exception, not the HTTP status', () => {
+    // The SDK's exception classes carry the service model's $fault; only throttling is told apart by name.
+    type ExceptionClass = new (options: { message: string; $metadata: object }) => CloudControlServiceException;
+    const classes = (Object.values(cloudControlSdk) as unknown[]).filter(
+      (value): value is ExceptionClass => typeof value === 'function' && value.prototype instanceof CloudControlServiceException,
+    );
+    assert.ok(classes.length >= 20);
+    for (const ErrorClass of classes) {
+      for (const status of [400, 500]) {
+        const error = new ErrorClass({ message: 'x', ...metadata(status) });
+        const expected = error.name === 'ThrottlingException' ? 'throttling' : error.$fault;
+        assert.equal(classifyAwsError(error).errorClass, expected, `${error.name} at ${status}`);
+      }
+    }
+    assert.equal(classifyAwsError(new GeneralServiceException({ message: 'wrapped', ...metadata(500) })).errorClass, 'client');
+    assert.equal(classifyAwsError(new HandlerInternalFailureException({ message: 'broke', ...metadata(400) })).errorClass, 'server');
   });
 
   it('passes the Retry-After hint on, in milliseconds', () => {

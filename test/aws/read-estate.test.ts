@@ -6,6 +6,7 @@ import { buildResource, type AwsSimulatorOptions } from '../simulators/aws/index
 import { awsSettings, EC2, ECS, itemNames, keyOf, organization, resourceOf, S3, scopeNames, seedLikeResources, startSourceWorld, type SourceWorld } from './source-fixture.js';
 
 const IAM_ROLE = 'AWS::IAM::Role';
+const NODEGROUP = 'AWS::EKS::Nodegroup';
 
 describe(readEstate.name, () => {
   const worlds: SourceWorld[] = [];
@@ -84,6 +85,56 @@ describe(readEstate.name, () => {
     assert.equal(outcome.complete.size, 1);
     assert.deepEqual(outcome.items.map((i) => i.Identifier).sort(), estate.resources.filter((r) => r.type === ECS).map((r) => r.identifier).sort());
     assert.ok(world.sim.calls.some((c) => c.operation === 'GetResource' && c.errorCode === 'ResourceNotFoundException'));
+  });
+
+  it('reads past a GeneralServiceException of one item: gone when it wraps a NotFound, unread (not the scope) otherwise', async () => {
+    // Given three clusters: one deleted between List and Get, one whose handler fails, one fine
+    const estate = organization(1, 1, 3);
+    const account = estate.accounts[0]!.Id;
+    const [gone, broken, fine] = estate.resources.filter((r) => r.type === ECS).map((r) => r.identifier) as [string, string, string];
+    const world = await start({
+      estate,
+      faults: {
+        getResourceErrors: [
+          { type: ECS, identifier: gone, error: 'notFound' },
+          { type: ECS, identifier: broken, error: 'other' },
+        ],
+      },
+    });
+    const outcome = await world.read(awsSettings({ regions: estate.regions }), [resourceOf(ECS, { useGetResource: true })]);
+    // Then the scope is complete, the fine item read, the broken one reported alone, and nothing retried
+    assert.deepEqual(scopeNames(outcome.complete), [`${ECS} ${account} us-east-1`]);
+    assert.deepEqual(outcome.items.map((i) => i.Identifier), [fine]);
+    assert.deepEqual([...outcome.unread.keys()], [`${keyOf(ECS, account, 'us-east-1')} ${broken}`]);
+    assert.match([...outcome.unread.values()][0]!, /^GeneralServiceException: /);
+    assert.equal(world.sim.calls.filter((c) => c.errorCode === 'GeneralServiceException').length, 2);
+  });
+
+  it('skips only the scope whose GetResource is denied through a GeneralServiceException', async () => {
+    const estate = organization(1, 2, 2);
+    const account = estate.accounts[0]!.Id;
+    const denied = estate.resources.find((r) => r.type === ECS && r.region === 'us-east-1')!;
+    const world = await start({ estate, faults: { getResourceErrors: [{ type: ECS, identifier: denied.identifier, region: 'us-east-1', error: 'accessDenied' }] } });
+    const outcome = await world.read(awsSettings({ regions: estate.regions }), [resourceOf(ECS, { useGetResource: true })]);
+    assert.deepEqual(scopeNames(outcome.skipped.keys()), [`${ECS} ${account} us-east-1`]);
+    assert.match(outcome.skipped.get(keyOf(ECS, account, 'us-east-1'))!, /^GeneralServiceException: .*is not authorized to perform/);
+    assert.deepEqual(scopeNames(outcome.complete), [`${ECS} ${account} eu-west-1`]);
+  });
+
+  it('skips a kind Cloud Control lists only under a parent, with AWS\'s reason', async () => {
+    // Given an EKS node group: its registry schema's list handler needs a ClusterName, which aws2port does not give
+    const estate = organization(1, 1, 1);
+    const account = estate.accounts[0]!.Id;
+    estate.resources.push({ type: NODEGROUP, account, region: 'us-east-1', identifier: 'ng-1', properties: { ClusterName: 'blue' } });
+    const world = await start({ estate });
+    const outcome = await world.read(awsSettings({ regions: estate.regions }), [resourceOf(NODEGROUP), resourceOf(EC2, { index: 1 })]);
+    // Then that scope is skipped, saying why, and the other kinds are read
+    assert.deepEqual(scopeNames(outcome.skipped.keys()), [`${NODEGROUP} ${account} us-east-1`]);
+    assert.equal(
+      outcome.skipped.get(keyOf(NODEGROUP, account, 'us-east-1')),
+      'InvalidRequestException: Missing Or Invalid ResourceModel property in AWS::EKS::Nodegroup list handler request input',
+    );
+    assert.deepEqual(scopeNames(outcome.complete), [`${EC2} ${account} us-east-1`]);
   });
 
   it("reads each account's enabled regions when aws.regions is not set, and honours regionPolicy", async () => {

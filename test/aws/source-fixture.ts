@@ -47,6 +47,8 @@ export interface ReadOutcome {
   complete: Set<string>;
   /** Reason per scopeKey of every scope skipped, before reading or while reading. */
   skipped: Map<string, string>;
+  /** `scopeKey identifier` of every listed item that could not be read, and why. */
+  unread: Map<string, string>;
   progress: ScanProgress[];
   logs: string[];
 }
@@ -68,12 +70,14 @@ export async function startSourceWorld(options: AwsSimulatorOptions & { account?
       const items: RawItem[] = [];
       const complete = new Set<string>();
       const skipped = new Map(read.skipped.map(({ scope, error }) => [scopeKey(scope), error]));
+      const unread = new Map<string, string>();
       for await (const event of read.events) {
         if (event.type === 'items') items.push(...event.items);
         else if (event.type === 'scope-complete') complete.add(scopeKey(event.scope));
+        else if (event.type === 'item-unread') unread.set(`${scopeKey(event.scope)} ${event.identifier}`, event.error);
         else skipped.set(scopeKey(event.scope), event.error);
       }
-      return { read, items, complete, skipped, progress, logs };
+      return { read, items, complete, skipped, unread, progress, logs };
     },
     async close() {
       await sim.close();

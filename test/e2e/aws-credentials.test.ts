@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { runCli } from '../support/run-cli.js';
 import { startWorld, type World } from '../support/world.js';
 
@@ -33,5 +35,26 @@ describe('AWS credentials that are missing or refused', () => {
     assert.equal(run.code, 1);
     assert.match(run.stderr, /^Error: AWS refused the credentials \(STS GetCallerIdentity in \S+\): InvalidClientTokenId: .*\[AwsRequestFailed\]\n/);
     assert.doesNotMatch(run.stderr, /bug in aws2port/);
+  });
+
+  it('says that credentials expired and how to renew them, not that AWS is out of reach', async () => {
+    // Given session credentials (from STS) that expired before the run
+    world.aws.faults.credentialLifetimeSeconds = 0.2;
+    let credentials;
+    try {
+      const sts = new STSClient(world.aws.clientConfig('111111111111'));
+      credentials = (await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::222222222222:role/aws2portReadOnly', RoleSessionName: 'expiring' }))).Credentials!;
+    } finally {
+      world.aws.faults.credentialLifetimeSeconds = null;
+    }
+    await sleep(250);
+    const env = { ...world.env, AWS_ACCESS_KEY_ID: credentials.AccessKeyId!, AWS_SECRET_ACCESS_KEY: credentials.SecretAccessKey!, AWS_SESSION_TOKEN: credentials.SessionToken! };
+    // When aws2port starts with them
+    const run = await runCli(['plan'], { cwd: world.dir, env });
+    // Then STS's ExpiredToken is named as such, with what to do
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /^Error: The AWS credentials have expired \(STS GetCallerIdentity in \S+\): ExpiredToken: .*\[AwsCredentialsExpired\]\n/);
+    assert.match(run.stderr, /aws sso login/);
+    assert.doesNotMatch(run.stderr, /Could not reach AWS/);
   });
 });

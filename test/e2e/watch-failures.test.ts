@@ -51,6 +51,32 @@ describe('watch: failures and messages it cannot use', () => {
     world.aws.faults.deny = [];
   });
 
+  it('deletes the entity of a resource Cloud Control says is gone through a GeneralServiceException, and acknowledges one it cannot read', async () => {
+    // GIVEN two buckets in Port; GetResource then answers GeneralServiceException for both: a wrapped
+    // NotFound (deleted meanwhile) for one, another downstream error for the other
+    const [gone, broken] = ['wrapped-not-found', 'wrapped-other-error'].map((name) => buildResource({ type: 'AWS::S3::Bucket', account: ACCOUNT, region: 'us-east-1', name, tags: { team: 'x' } }));
+    for (const bucket of [gone!, broken!]) {
+      world.aws.putResource(bucket);
+      send(cloudTrailEvent({ source: 's3.amazonaws.com', name: 'CreateBucket', account: ACCOUNT, region: 'us-east-1', requestParameters: { bucketName: bucket.identifier } }));
+    }
+    await waitUntil(() => world.port.entity('cloudResource', gone!.identifier) !== undefined && world.port.entity('cloudResource', broken!.identifier) !== undefined, 'both buckets reach Port');
+    const unreadableBefore = await outcome('unreadable');
+    world.aws.faults.getResourceErrors = [
+      { type: 'AWS::S3::Bucket', identifier: gone!.identifier, error: 'notFound' },
+      { type: 'AWS::S3::Bucket', identifier: broken!.identifier, error: 'other' },
+    ];
+    // WHEN each is named by an event
+    for (const bucket of [gone!, broken!]) {
+      send(cloudTrailEvent({ source: 's3.amazonaws.com', name: 'PutBucketTagging', account: ACCOUNT, region: 'us-east-1', requestParameters: { bucketName: bucket.identifier } }));
+    }
+    // THEN the gone one is deleted from Port at once (not failed until dead-lettered), the other acknowledged as unreadable and kept
+    await waitUntil(() => world.port.entity('cloudResource', gone!.identifier) === undefined, 'the gone bucket is deleted from Port');
+    await waitUntil(async () => (await outcome('unreadable')) === unreadableBefore + 1, 'the unreadable one is counted');
+    await waitUntil(() => depth().visible + depth().inFlight === 0, 'both messages are deleted');
+    assert.notEqual(world.port.entity('cloudResource', broken!.identifier), undefined);
+    world.aws.faults.getResourceErrors = [];
+  });
+
   it('acknowledges and counts garbage and events it has no use for, and keeps running', async () => {
     const before = await watch.metrics();
     send('this is not JSON');

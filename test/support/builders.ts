@@ -49,6 +49,7 @@ export function aPlan(changes: ResourceChange[] = [], overrides: Partial<PlanDoc
     resource_changes: changes,
     unchanged: 0,
     skipped_scopes: [],
+    unread_items: [],
     mapping_issues: [],
     address_conflicts: [],
     mass_deletions: [],

@@ -25,6 +25,17 @@ describe('interpretMessage: CloudTrail calls of each supported service', () => {
       call('ec2.amazonaws.com', 'RunInstances', { responseElements: { instancesSet: { items: [{ instanceId: 'i-01' }, { instanceId: 'i-02' }] } } }),
       [`AWS::EC2::Instance ${B}/eu-west-1 i-01`, `AWS::EC2::Instance ${B}/eu-west-1 i-02`],
     ],
+    // CloudTrail wraps these two calls' parameters in a PascalCase request object (unlike other EC2 calls)
+    [
+      'EC2 ModifyInstanceMetadataOptions (PascalCase request wrapper)',
+      call('ec2.amazonaws.com', 'ModifyInstanceMetadataOptions', { requestParameters: { ModifyInstanceMetadataOptionsRequest: { HttpTokens: 'required', InstanceId: 'i-07' } } }),
+      [`AWS::EC2::Instance ${B}/eu-west-1 i-07`],
+    ],
+    [
+      'EC2 AssociateIamInstanceProfile (PascalCase request wrapper)',
+      call('ec2.amazonaws.com', 'AssociateIamInstanceProfile', { requestParameters: { AssociateIamInstanceProfileRequest: { IamInstanceProfile: { Name: 'web' }, InstanceId: 'i-08' } } }),
+      [`AWS::EC2::Instance ${B}/eu-west-1 i-08`],
+    ],
     ['EC2 TerminateInstances', call('ec2.amazonaws.com', 'TerminateInstances', { requestParameters: { instancesSet: { items: [{ instanceId: 'i-03' }] } } }), [`AWS::EC2::Instance ${B}/eu-west-1 i-03`]],
     [
       'EC2 CreateTags on an instance and a volume',

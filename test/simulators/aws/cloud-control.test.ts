@@ -115,7 +115,7 @@ describe('AWS simulator: Cloud Control', () => {
     const missing = await expectAwsError(list(client(), 'AWS::EKS::Nodegroup'), 'InvalidRequestException', 400);
     assert.match(missing.message, /^Missing Or Invalid ResourceModel property in AWS::EKS::Nodegroup list handler request input/);
     const other = client().send(new ListResourcesCommand({ TypeName: 'AWS::EKS::Nodegroup', ResourceModel: JSON.stringify({ NodegroupName: 'x' }) }));
-    assert.match((await expectAwsError(other, 'InvalidRequestException', 400)).message, /Required property: \[ClusterName\]/);
+    await expectAwsError(other, 'InvalidRequestException', 400);
     const page = await client().send(new ListResourcesCommand({ TypeName: 'AWS::EKS::Nodegroup', ResourceModel: JSON.stringify({ ClusterName: 'absent' }) }));
     assert.deepEqual(page.ResourceDescriptions, []);
   });

@@ -1,16 +1,18 @@
-import { CHILD_KIND_TABLE } from '../../../src/aws/child-kind-table.js';
 import { AwsError } from './aws-error.js';
 import { commonError } from './common-errors.js';
 import { typeBehaviour, type EstateResource } from './estate.js';
 import { ALL_REGIONS, resourceSortKey } from './estate-index.js';
+import { cloudControlError } from './cloud-control-errors.js';
+import { generalServiceError } from './general-service-error.js';
 import { callerArn } from './identify-caller.js';
+import { hasListParent, missingResourceModelMessage } from './list-parents.js';
 import { readFields } from './read-fields.js';
 import type { JsonInput, ServiceCall } from './simulator-context.js';
 
 /** A type name Cloud Control could know: three `::`-separated alphanumeric parts. */
 const TYPE_NAME = /^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$/;
 
-const invalidRequest = (message: string): AwsError => new AwsError('InvalidRequestException', message, 400);
+const invalidRequest = (message: string): AwsError => cloudControlError('InvalidRequestException', message);
 
 /** Cloud Control API (`CloudApiService.*`, JSON 1.0): ListResources and GetResource over the estate. */
 export function cloudControl(call: ServiceCall<JsonInput>): unknown {
@@ -30,11 +32,11 @@ function listResources(call: ServiceCall<JsonInput>): unknown {
   const type = fields.requiredString('TypeName');
   checkTypeAccess(call, type);
   if (ctx.faults.unsupportedAction.includes(type)) {
-    throw new AwsError('UnsupportedActionException', `Resource type ${type} does not support LIST action`, 405);
+    throw cloudControlError('UnsupportedActionException', `Resource type ${type} does not support LIST action`);
   }
   const modelText = fields.string('ResourceModel');
   const model = modelText === undefined ? undefined : parseModel(modelText);
-  checkListModel(type, model);
+  if (!hasListParent(type, model)) throw invalidRequest(missingResourceModelMessage(type));
   const behaviour = typeBehaviour(ctx.estate, type);
   const region = behaviour.global ? ALL_REGIONS : caller.region;
   const all = ctx.index.list(ctx.estate, type, caller.account, region);
@@ -56,8 +58,10 @@ function getResource(call: ServiceCall<JsonInput>): unknown {
   checkTypeAccess(call, type);
   const isGlobal = typeBehaviour(ctx.estate, type).global === true;
   const resource = ctx.index.find(ctx.estate, type, caller.account, isGlobal ? ALL_REGIONS : caller.region, identifier);
+  const injected = ctx.faults.getResourceErrors.find((rule) => rule.type === type && rule.identifier === identifier && (rule.region === undefined || rule.region === caller.region));
+  if (injected) throw generalServiceError(injected.error, { type, identifier, caller });
   if (!resource) {
-    throw new AwsError('ResourceNotFoundException', `Resource of type '${type}' with identifier '${identifier}' was not found.`, 404);
+    throw cloudControlError('ResourceNotFoundException', `Resource of type '${type}' with identifier '${identifier}' was not found.`);
   }
   if (isGlobal && resource.region !== caller.region && ctx.faults.s3GetOtherRegionFails) {
     throw invalidRequest(`${type} ${identifier} is in region ${resource.region}; use that region to read it (asked in ${caller.region}).`);
@@ -68,7 +72,7 @@ function getResource(call: ServiceCall<JsonInput>): unknown {
 /** The failures that depend only on the type and who asks: malformed type, deny rules, type absent from the region. */
 function checkTypeAccess(call: ServiceCall<JsonInput>, type: string): void {
   const { caller, ctx, operation } = call;
-  if (!TYPE_NAME.test(type)) throw new AwsError('TypeNotFoundException', `The type '${type}' cannot be found.`, 404);
+  if (!TYPE_NAME.test(type)) throw cloudControlError('TypeNotFoundException', `The type '${type}' cannot be found.`);
   const denied = ctx.faults.deny.some(
     (rule) =>
       (rule.account === undefined || rule.account === caller.account) &&
@@ -80,19 +84,8 @@ function checkTypeAccess(call: ServiceCall<JsonInput>, type: string): void {
     throw new AwsError('AccessDeniedException', `User: ${callerArn(caller)} is not authorized to perform: cloudformation:${operation} on type ${type}`, 403);
   }
   if (ctx.faults.typeNotFound.some((rule) => rule.type === type && rule.region === caller.region)) {
-    throw new AwsError('TypeNotFoundException', `The type '${type}' cannot be found in region ${caller.region}.`, 404);
+    throw cloudControlError('TypeNotFoundException', `The type '${type}' cannot be found in region ${caller.region}.`);
   }
-}
-
-/**
- * Types whose list handler requires properties (the registry schemas' `handlers.list.handlerSchema`,
- * as the table of child kinds records them) refuse a listing whose ResourceModel lacks one.
- */
-function checkListModel(type: string, model: Record<string, unknown> | undefined): void {
-  const row = CHILD_KIND_TABLE.children[type];
-  const required = row ? Object.keys(row.resourceModel) : CHILD_KIND_TABLE.unresolved[type];
-  if (!required || required.every((name) => model?.[name] !== undefined)) return;
-  throw invalidRequest(`Missing Or Invalid ResourceModel property in ${type} list handler request input. Required property: [${required.join(', ')}]`);
 }
 
 function parseModel(text: string): Record<string, unknown> {

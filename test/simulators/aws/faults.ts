@@ -16,6 +16,23 @@ export interface TypeRegionRule {
   region: string;
 }
 
+/**
+ * One resource whose GetResource fails as Cloud Control answers a handler's failure: a
+ * GeneralServiceException wrapping a downstream `notFound` (deleted between List and Get),
+ * `accessDenied` or `other` error, or a handler fault (`HandlerInternalFailureException`,
+ * `NetworkFailureException`, `ServiceInternalErrorException`).
+ */
+export interface GetResourceErrorRule {
+  type: string;
+  identifier: string;
+  /** Only in this region; absent: in every region. */
+  region?: string;
+  error: GetResourceError;
+}
+
+/** The failures GetResourceErrorRule injects. */
+export type GetResourceError = 'notFound' | 'accessDenied' | 'other' | 'HandlerInternalFailureException' | 'NetworkFailureException' | 'ServiceInternalErrorException';
+
 /** A token bucket per (account, region, API operation); an empty bucket answers a throttling error. */
 export interface ThrottleSetting {
   /** Tokens added per second. */
@@ -37,6 +54,8 @@ export interface ThrottleSetting {
 export interface AwsFaults {
   deny: DenyRule[];
   typeNotFound: TypeRegionRule[];
+  /** Resources whose GetResource fails (see GetResourceErrorRule). */
+  getResourceErrors: GetResourceErrorRule[];
   /** Types whose ListResources answers UnsupportedActionException (405). */
   unsupportedAction: string[];
   /** Null: no rate limit. */
@@ -64,6 +83,7 @@ export function noFaults(): AwsFaults {
   return {
     deny: [],
     typeNotFound: [],
+    getResourceErrors: [],
     unsupportedAction: [],
     throttle: null,
     throttleShare: 0,
