@@ -121,20 +121,23 @@ describe(readEstate.name, () => {
     assert.deepEqual(scopeNames(outcome.complete), [`${ECS} ${account} eu-west-1`]);
   });
 
-  it('skips a kind Cloud Control lists only under a parent, with AWS\'s reason', async () => {
-    // Given an EKS node group: its registry schema's list handler needs a ClusterName, which aws2port does not give
+  it('lists a kind Cloud Control lists only under a parent through its parents, and skips one no parent gives, saying what to set', async () => {
+    // Given an EKS node group under its cluster (the list handler needs a ClusterName), and a kind whose
+    // list needs an AwsAccountId no parent kind gives
     const estate = organization(1, 1, 1);
     const account = estate.accounts[0]!.Id;
-    estate.resources.push({ type: NODEGROUP, account, region: 'us-east-1', identifier: 'ng-1', properties: { ClusterName: 'blue' } });
+    estate.resources.push({ type: 'AWS::EKS::Cluster', account, region: 'us-east-1', identifier: 'blue', properties: { Name: 'blue' } });
+    estate.resources.push({ type: NODEGROUP, account, region: 'us-east-1', identifier: 'blue/ng-1', properties: { ClusterName: 'blue' } });
     const world = await start({ estate });
-    const outcome = await world.read(awsSettings({ regions: estate.regions }), [resourceOf(NODEGROUP), resourceOf(EC2, { index: 1 })]);
-    // Then that scope is skipped, saying why, and the other kinds are read
-    assert.deepEqual(scopeNames(outcome.skipped.keys()), [`${NODEGROUP} ${account} us-east-1`]);
-    assert.equal(
-      outcome.skipped.get(keyOf(NODEGROUP, account, 'us-east-1')),
-      'InvalidRequestException: Missing Or Invalid ResourceModel property in AWS::EKS::Nodegroup list handler request input',
+    const theme = 'AWS::QuickSight::Theme';
+    const outcome = await world.read(awsSettings({ regions: estate.regions }), [resourceOf(NODEGROUP), resourceOf(theme, { index: 1 })]);
+    // Then the node group comes with its parent, and the other kind is skipped with what to write
+    assert.deepEqual(scopeNames(outcome.complete), [`${NODEGROUP} ${account} us-east-1`]);
+    assert.deepEqual(
+      outcome.items.map((i) => [i.Identifier, i.__Parent]),
+      [['blue/ng-1', { kind: 'AWS::EKS::Cluster', identifier: 'blue' }]],
     );
-    assert.deepEqual(scopeNames(outcome.complete), [`${EC2} ${account} us-east-1`]);
+    assert.match(outcome.skipped.get(keyOf(theme, account, 'us-east-1')) ?? '', /only with a ResourceModel naming AwsAccountId.*selector\.resourceModel/);
   });
 
   it("reads each account's enabled regions when aws.regions is not set, and honours regionPolicy", async () => {
