@@ -3,15 +3,16 @@ import { ORGANIZATIONS_ACCOUNT_KIND } from '../aws/global-kinds.js';
 import type { BlueprintDefinition } from '../config/index.js';
 import type { ResolvedConfig, ResourceConfig } from '../config/types.js';
 import type { PortClient } from '../port/index.js';
-import { compileMapper, loadJqEngine, type Mapper, type MappingIssue } from '../mapping/index.js';
+import { checkPropertyValues, compileMapper, loadJqEngine, type BlueprintSchema, type Mapper, type MappingIssue } from '../mapping/index.js';
 import { DesiredSet, PlannedChanges, type DesiredEntity, type StateStore } from '../../state/index.js';
 import { addressConflictEntry } from './address-conflict-entry.js';
 import { checkTargets } from './check-targets.js';
 import { MappingIssueLog } from './mapping-issue-log.js';
-import { PLAN_FORMAT_VERSION, type AddressConflictEntry, type SkippedScopeEntry } from './plan-document.js';
+import { entityAddress, PLAN_FORMAT_VERSION, type AddressConflictEntry, type SkippedScopeEntry } from './plan-document.js';
 import type { Plan } from './plan.js';
 import { findMassDeletions } from './deletion-guard.js';
 import { planBlueprints } from './plan-blueprints.js';
+import { ValueRefusalLog } from './value-refusal-log.js';
 import { vouchedScopes } from './vouched-scopes.js';
 
 export interface MakePlanOptions {
@@ -48,6 +49,8 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
   const resources = options.targets.length > 0 ? config.resources.filter((r) => options.targets.includes(r.kind)) : config.resources;
   const engine = await loadJqEngine();
   const mappersByKind = groupMappers(resources.map((r) => compileMapper(r, engine, { isStrict: options.isStrict ?? false })));
+  // Port's blueprints are read before AWS, so that each entity is checked against them as it is mapped
+  const blueprints = options.blueprints ? await planBlueprints(options.blueprints.definitions, options.blueprints.port) : undefined;
   const read = await readEstate(config.aws, resources, {
     parallelism: options.parallelism,
     log: options.log,
@@ -58,6 +61,7 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
   const desired = new DesiredSet(store.db);
   try {
     const issues = new MappingIssueLog();
+    const refusals = new ValueRefusalLog();
     const conflicts: AddressConflictEntry[] = [];
     const skipped: SkippedScopeEntry[] = read.skipped.map(({ scope, error }) => ({ ...scope, error }));
     const completeScopes = new Set<string>();
@@ -71,6 +75,7 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
         issues.add(resource, issue, item);
         if (issue.isScopeTainting) taintedScopes.set(scopeKey(scope), scope);
       },
+      blueprints ? { schemas: blueprints.schemas, log: refusals } : undefined,
     );
 
     for await (const event of read.events) handleSourceEvent(event, batcher, completeScopes, skipped);
@@ -106,8 +111,9 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
         skipped_scopes: skipped,
         mapping_issues: issues.list(),
         address_conflicts: conflicts,
+        value_refusals: refusals.list(),
         mass_deletions: findMassDeletions(changes.deletionsByBlueprint(), store.countByBlueprint(), config.entityDeletionThreshold),
-        blueprint_changes: options.blueprints ? await planBlueprints(options.blueprints.definitions, options.blueprints.port) : [],
+        blueprint_changes: blueprints?.changes ?? [],
         summary: { add: counts.create, change: counts.update, destroy: counts.delete },
       },
       changes,
@@ -131,6 +137,12 @@ function groupMappers(mappers: Mapper[]): Map<string, Mapper[]> {
 
 type IssueSink = (resource: ResourceConfig, issue: MappingIssue, item: RawItem | undefined, scope: Scope) => void;
 
+/** The blueprints entities are checked against (with a blueprints file), and where refusals go. */
+interface ValueCheck {
+  schemas: ReadonlyMap<string, BlueprintSchema>;
+  log: ValueRefusalLog;
+}
+
 /**
  * Gathers items of one kind across pages and scopes into batches, so jq runs once per batch and
  * resource config rather than once per page.
@@ -142,6 +154,7 @@ class MappingBatcher {
     private readonly mappersByKind: Map<string, Mapper[]>,
     private readonly emit: (entities: DesiredEntity[]) => void,
     private readonly reportIssue: IssueSink,
+    private readonly valueCheck: ValueCheck | undefined,
   ) {}
 
   add(scope: Scope, items: readonly RawItem[]): void {
@@ -169,17 +182,34 @@ class MappingBatcher {
       const result = mapper.mapBatch(items);
       for (const issue of result.issues) this.reportIssue(mapper.resource, issue, items[issue.itemIndex], batch.scopes[chosen[issue.itemIndex]!]!);
       this.emit(
-        result.entities.map(({ itemIndex, blueprint, entity }) => {
+        result.entities.flatMap(({ itemIndex, blueprint, entity }) => {
           const item = items[itemIndex]!;
-          return {
-            blueprint,
-            identifier: entity.identifier,
-            scope: batch.scopes[chosen[itemIndex]!]!,
-            awsIdentifier: item.Identifier ?? (typeof item.Id === 'string' ? item.Id : null),
-            entity,
-          };
+          const scope = batch.scopes[chosen[itemIndex]!]!;
+          const awsIdentifier = item.Identifier ?? (typeof item.Id === 'string' ? item.Id : null);
+          if (!this.isAccepted(mapper.resource, blueprint, entity, { itemIndex, item, scope, awsIdentifier })) return [];
+          return [{ blueprint, identifier: entity.identifier, scope, awsIdentifier, entity }];
         }),
       );
     }
+  }
+
+  /**
+   * False when the blueprint refuses a value of the entity: each refusal is logged, and reported as a
+   * mapping issue that skips the item and taints its scope (the entity Port holds stays, unchanged
+   * and not deleted, until the mapping or the blueprint is fixed).
+   */
+  private isAccepted(resource: ResourceConfig, blueprint: string, entity: DesiredEntity['entity'], origin: { itemIndex: number; item: RawItem; scope: Scope; awsIdentifier: string | null }): boolean {
+    const schema = this.valueCheck?.schemas.get(blueprint);
+    if (!schema) return true;
+    const refusals = checkPropertyValues(schema, entity.properties);
+    if (refusals.length === 0) return true;
+    const address = entityAddress(blueprint, entity.identifier);
+    this.valueCheck!.log.add(blueprint, address, refusals, origin.scope, origin.awsIdentifier);
+    for (const refusal of refusals) {
+      const place = resource.mappings.properties[refusal.property]?.place ?? resource.mappings.blueprint.place;
+      const message = `${address}: ${refusal.value === undefined ? 'no value' : JSON.stringify(refusal.value)} ${refusal.message}`;
+      this.reportIssue(resource, { itemIndex: origin.itemIndex, field: `properties.${refusal.property}`, place, message, isItemSkipped: true, isScopeTainting: true }, origin.item, origin.scope);
+    }
+    return false;
   }
 }

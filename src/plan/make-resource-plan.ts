@@ -108,6 +108,7 @@ export function makeResourcePlan(options: MakeResourcePlanOptions): Plan {
         skipped_scopes: skipped,
         mapping_issues: issues.list(),
         address_conflicts: conflicts,
+        value_refusals: [],
         mass_deletions: [],
         blueprint_changes: [],
         summary: { add: counts.create, change: counts.update, destroy: counts.delete },

@@ -51,6 +51,7 @@ export function aPlan(changes: ResourceChange[] = [], overrides: Partial<PlanDoc
     skipped_scopes: [],
     mapping_issues: [],
     address_conflicts: [],
+    value_refusals: [],
     mass_deletions: [],
     blueprint_changes: [],
     summary,
