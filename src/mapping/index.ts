@@ -44,4 +44,5 @@ export { readJsonItems, type ItemChunk } from './read-json-items.js';
 export { ItemStreamMapper, type ItemStreamOptions } from './item-stream-mapper.js';
 export { addSummary, emptySummary, type EntityRecord, type ErrorRecord, type MapRecord, type MapSummary } from './map-records.js';
 export { AddressBook } from './address-book.js';
+export { literalValueOf } from './fast-path/parse-jq.js';
 export { DEFAULT_BATCH_SIZE, MAX_IDENTIFIER_LENGTH } from './constants.js';
