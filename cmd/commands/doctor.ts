@@ -15,6 +15,7 @@ export async function runDoctorCommand(args: Extract<Args, { command: 'doctor' }
     targets: args.targets,
     parallelism: args.parallelism,
     isAllAccounts: args.isAllAccounts,
+    isStrict: args.isStrict,
     env: process.env,
   });
   if (args.json) await output.json(report);

@@ -10,13 +10,13 @@ export interface SampledEntity {
   resource: ResourceConfig;
 }
 
-/** Maps the sampled items of each kind with every resource config of that kind, as a plan would. */
-export async function mapSamples(resources: readonly ResourceConfig[], itemsByKind: ReadonlyMap<string, readonly RawItem[]>): Promise<SampledEntity[]> {
+/** Maps the sampled items of each kind with every resource config of that kind, as a plan would (`isStrict`: as `--strict`). */
+export async function mapSamples(resources: readonly ResourceConfig[], itemsByKind: ReadonlyMap<string, readonly RawItem[]>, isStrict: boolean): Promise<SampledEntity[]> {
   const engine = await loadJqEngine();
   return resources.flatMap((resource) => {
     const items = itemsByKind.get(resource.kind) ?? [];
     if (items.length === 0) return [];
-    return compileMapper(resource, engine)
+    return compileMapper(resource, engine, { isStrict })
       .mapBatch(items)
       .entities.map(({ blueprint, entity }) => ({ blueprint, entity, resource }));
   });

@@ -23,6 +23,8 @@ export interface DoctorOptions {
   parallelism: number;
   /** Assume the read role in every member account, not a sample. */
   isAllAccounts: boolean;
+  /** `--strict`: a jq error in a mapped field skips the sampled item, as in a plan. */
+  isStrict: boolean;
   /** Read for AWS_REGION and the Port credentials (PORT_CLIENT_ID, PORT_CLIENT_SECRET, PORT_BASE_URL). */
   env: NodeJS.ProcessEnv;
 }
@@ -44,7 +46,7 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   if (aws.discovery && aws.readable[0]) {
     const kinds = await sampleKinds(resources, aws.discovery, aws.readable[0], config.aws, { scheduler, env: options.env });
     checks.push(...kinds.checks);
-    samples = await mapSamples(resources, kinds.items);
+    samples = await mapSamples(resources, kinds.items, options.isStrict);
   }
   checks.push(...(await checkPort(options, resources, samples)));
   return reportOf(checks);

@@ -22,6 +22,15 @@ describe('parseArguments', () => {
     });
   });
 
+  it('takes --all-accounts and --json on doctor (a sample of accounts without it)', async () => {
+    const sampled = await parse(['doctor']);
+    assert.equal(sampled.command, 'doctor');
+    assert.equal(sampled.command === 'doctor' && sampled.isAllAccounts, false);
+    const all = await parse(['doctor', '--all-accounts', '--json']);
+    assert.equal(all.command === 'doctor' && all.isAllAccounts, true);
+    assert.equal(all.json, true);
+  });
+
   it('reads the config and state files from the environment', async () => {
     const args = await parse(['plan'], { env: { AWS2PORT_CONFIG: '/etc/a.yml', AWS2PORT_STATE: '/var/s.db' }, isStdoutTty: false });
     assert.equal(args.config, '/etc/a.yml');
