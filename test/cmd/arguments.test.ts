@@ -86,7 +86,7 @@ describe('parseArguments', () => {
     assert.ok(withWorkers.command === 'map' && withWorkers.workers === 3);
     for (const workers of ['-1', '1.5']) await assert.rejects(parse(['map', 'items.jsonl', '--workers', workers]), /--workers takes a whole number of at least 0/);
     assert.equal((await parse(['validate'])).command, 'validate');
-    await assert.rejects(parse([]), /^UsageError: Name a command: plan, apply, refresh, watch, validate, map or state\.$/);
+    await assert.rejects(parse([]), /^UsageError: Name a command: plan, apply, refresh, watch, validate, map, doctor or state\.$/);
   });
 });
 
