@@ -3,15 +3,16 @@ import { ORGANIZATIONS_ACCOUNT_KIND } from '../aws/global-kinds.js';
 import type { BlueprintDefinition } from '../config/index.js';
 import type { ResolvedConfig, ResourceConfig } from '../config/types.js';
 import type { PortClient } from '../port/index.js';
-import { checkPropertyValues, compileMapper, loadJqEngine, type BlueprintSchema, type Mapper, type MappingIssue } from '../mapping/index.js';
+import { compileMapper, loadJqEngine, type Mapper, type MappingIssue } from '../mapping/index.js';
 import { DesiredSet, PlannedChanges, type DesiredEntity, type StateStore } from '../../state/index.js';
 import { addressConflictEntry } from './address-conflict-entry.js';
 import { checkTargets } from './check-targets.js';
 import { MappingIssueLog } from './mapping-issue-log.js';
-import { entityAddress, PLAN_FORMAT_VERSION, type AddressConflictEntry, type SkippedScopeEntry } from './plan-document.js';
+import { PLAN_FORMAT_VERSION, type AddressConflictEntry, type SkippedScopeEntry } from './plan-document.js';
 import type { Plan } from './plan.js';
 import { findMassDeletions } from './deletion-guard.js';
 import { planBlueprints } from './plan-blueprints.js';
+import { refuseValues, type ValueCheck } from './refuse-values.js';
 import { ValueRefusalLog } from './value-refusal-log.js';
 import { vouchedScopes } from './vouched-scopes.js';
 
@@ -137,12 +138,6 @@ function groupMappers(mappers: Mapper[]): Map<string, Mapper[]> {
 
 type IssueSink = (resource: ResourceConfig, issue: MappingIssue, item: RawItem | undefined, scope: Scope) => void;
 
-/** The blueprints entities are checked against (with a blueprints file), and where refusals go. */
-interface ValueCheck {
-  schemas: ReadonlyMap<string, BlueprintSchema>;
-  log: ValueRefusalLog;
-}
-
 /**
  * Gathers items of one kind across pages and scopes into batches, so jq runs once per batch and
  * resource config rather than once per page.
@@ -186,30 +181,12 @@ class MappingBatcher {
           const item = items[itemIndex]!;
           const scope = batch.scopes[chosen[itemIndex]!]!;
           const awsIdentifier = item.Identifier ?? (typeof item.Id === 'string' ? item.Id : null);
-          if (!this.isAccepted(mapper.resource, blueprint, entity, { itemIndex, item, scope, awsIdentifier })) return [];
+          const refused = this.valueCheck ? refuseValues(this.valueCheck, blueprint, entity, { resource: mapper.resource, itemIndex, scope, awsIdentifier }) : [];
+          for (const issue of refused) this.reportIssue(mapper.resource, issue, item, scope);
+          if (refused.length > 0) return [];
           return [{ blueprint, identifier: entity.identifier, scope, awsIdentifier, entity }];
         }),
       );
     }
-  }
-
-  /**
-   * False when the blueprint refuses a value of the entity: each refusal is logged, and reported as a
-   * mapping issue that skips the item and taints its scope (the entity Port holds stays, unchanged
-   * and not deleted, until the mapping or the blueprint is fixed).
-   */
-  private isAccepted(resource: ResourceConfig, blueprint: string, entity: DesiredEntity['entity'], origin: { itemIndex: number; item: RawItem; scope: Scope; awsIdentifier: string | null }): boolean {
-    const schema = this.valueCheck?.schemas.get(blueprint);
-    if (!schema) return true;
-    const refusals = checkPropertyValues(schema, entity.properties);
-    if (refusals.length === 0) return true;
-    const address = entityAddress(blueprint, entity.identifier);
-    this.valueCheck!.log.add(blueprint, address, refusals, origin.scope, origin.awsIdentifier);
-    for (const refusal of refusals) {
-      const place = resource.mappings.properties[refusal.property]?.place ?? resource.mappings.blueprint.place;
-      const message = `${address}: ${refusal.value === undefined ? 'no value' : JSON.stringify(refusal.value)} ${refusal.message}`;
-      this.reportIssue(resource, { itemIndex: origin.itemIndex, field: `properties.${refusal.property}`, place, message, isItemSkipped: true, isScopeTainting: true }, origin.item, origin.scope);
-    }
-    return false;
   }
 }

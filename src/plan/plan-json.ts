@@ -112,7 +112,8 @@ function parseDocument(text: string, file: string): PlanDocument {
 function headerOf(document: PlanDocument, file: string): PlanHeader {
   if (document?.format_version !== PLAN_FORMAT_VERSION) throw notAPlan(file, document?.format_version);
   const { resource_changes: _changes, ...header } = document;
-  return header;
+  // plans saved before value refusals were checked have none
+  return { ...header, value_refusals: header.value_refusals ?? [] };
 }
 
 function parseJson<T>(text: string, file: string): T {
