@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { generateEstate } from '../simulators/aws/index.js';
 import { loadExampleBlueprints, type Blueprint } from '../simulators/port/index.js';
 import { seedConfigWithRegions, startWorld, type World, type WorldOptions } from '../support/world.js';
 
@@ -116,5 +117,25 @@ describe('aws2port doctor', () => {
     const validation = checks.find((c) => c.check === 'entity-validation' && c.subject === 'awsAccount')!;
     assert.equal(validation.status, 'fail', 'Port itself refuses the sample');
     assert.deepEqual(failing(checks).map((c) => `${c.check} ${c.subject}`), ['blueprint awsAccount', 'entity-validation awsAccount']);
+  });
+
+  it('assumes the read role in 5 member accounts, and in every one with --all-accounts', async () => {
+    // GIVEN an Organization of 8 accounts: the caller's and 7 members
+    const estate = generateEstate({ seed: 3, accounts: 8, regions: ['us-east-1'], kinds: ['AWS::EC2::Instance'], resourcesPerScope: 1 });
+    const world = await startWorld({ estate, configText: seedConfigWithRegions(['us-east-1']) });
+    try {
+      const roles = async (args: string[]) => {
+        const run = await world.run(['doctor', '--json', ...args]);
+        return (JSON.parse(run.stdout) as { checks: Check[] }).checks.filter((c) => c.check === 'read-role');
+      };
+      const sampled = await roles([]);
+      assert.equal(sampled.filter((c) => c.subject !== null).length, 5);
+      assert.match(sampled.find((c) => c.subject === null)!.detail, /checked 5 of 7 member accounts/);
+      const all = await roles(['--all-accounts']);
+      assert.equal(all.length, 7);
+      assert.ok(all.every((c) => c.status === 'pass' && c.subject !== null));
+    } finally {
+      await world.close();
+    }
   });
 });
