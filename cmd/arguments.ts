@@ -36,6 +36,7 @@ export type Args =
   | ({ command: 'watch' } & WatchArgs & CommonArgs)
   | ({ command: 'validate' } & CommonArgs)
   | ({ command: 'map'; kind?: string; inputFile?: string; workers?: number } & CommonArgs)
+  | ({ command: 'doctor'; isAllAccounts: boolean } & CommonArgs)
   | ({ command: 'state list' } & CommonArgs)
   | ({ command: 'state show'; address: string } & CommonArgs)
   | ({ command: 'state unlock'; lockId: string } & CommonArgs);
@@ -114,7 +115,7 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
     .scriptName('aws2port')
     .version(version)
     .strict()
-    .demandCommand(1, 'Name a command: plan, apply, refresh, watch, validate, map or state.')
+    .demandCommand(1, 'Name a command: plan, apply, refresh, watch, validate, map, doctor or state.')
     .recommendCommands()
     .exitProcess(false)
     .fail((message, error) => {
@@ -198,6 +199,14 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
           ...(a.file ? { inputFile: a.file as string } : {}),
           ...(a.workers === undefined ? {} : { workers: a.workers as number }),
         };
+      },
+    )
+    .command(
+      'doctor',
+      'Check AWS and Port access, the kinds and the blueprints, read-only: one line per check with its fix',
+      (y) => common(y).option('all-accounts', { type: 'boolean', default: false, describe: 'Assume the read role in every member account, not a sample of 5' }),
+      (a) => {
+        parsed = { command: 'doctor', ...commonOf(a), isAllAccounts: a['all-accounts'] as boolean };
       },
     )
     .command('state', 'Inspect the state snapshot', (y) =>

@@ -48,6 +48,11 @@ export interface AccountDiscovery {
 export interface DiscoverOptions {
   /** Every call (STS, Organizations, AssumeRole now and at each refresh) goes through it; default: a scheduler of its own. */
   scheduler?: CallScheduler;
+  /**
+   * False: members' roles are not assumed up front (`unreachable` stays empty; a role is assumed when
+   * its credentials are first asked for). For `doctor`, which tries only a sample. Default true.
+   */
+  isAccessVerified?: boolean;
 }
 
 /** Calls in flight at once when discovery runs without a scheduler of the caller's. */
@@ -80,6 +85,7 @@ export async function discoverAccounts(settings: AwsSettings, stsRegion: string,
     return assumeRoleCredentials(roleArn, settings.externalId, region, { scheduler, callerAccount: callerAccountId, sts: stsClients.get(region)! });
   };
   const caller: AccountAccess = { accountId: callerAccountId };
+  const verifyAccess = options.isAccessVerified === false ? async (discovery: AccountDiscovery) => discovery : verifyEveryAccess;
 
   if (settings.accountRoleArns.length > 0) {
     const accounts = settings.accountRoleArns.map((roleArn) => ({ accountId: accountIdOfArn(roleArn), roleArn, credentials: assume(roleArn) }));
@@ -133,7 +139,7 @@ export async function discoverAccounts(settings: AwsSettings, stsRegion: string,
 }
 
 /** Assumes each member's role once, concurrently: a member that cannot be assumed is reported, not fatal. */
-async function verifyAccess(discovery: AccountDiscovery): Promise<AccountDiscovery> {
+async function verifyEveryAccess(discovery: AccountDiscovery): Promise<AccountDiscovery> {
   const checks = await Promise.all(
     discovery.accounts.map(async (access): Promise<UnreachableAccount | undefined> => {
       if (!access.credentials) return undefined;

@@ -8,7 +8,7 @@ import { planScan, type ScanPlan } from './scan-targets.js';
 import { isAccountInShard, type Shard } from './shard.js';
 
 /** The region STS is first asked in, before the partition is known, when nothing else says. */
-const BOOTSTRAP_REGION = 'us-east-1';
+export const BOOTSTRAP_REGION = 'us-east-1';
 
 /** What a run sets out to read: its accounts (this shard's), their regions, and the scopes. */
 export interface DiscoveredScopes {

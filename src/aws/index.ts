@@ -11,7 +11,7 @@ export { discoverAccounts, homeRegionOf, type AccountDiscovery, type DiscoverOpt
 export { resolveRegions, environmentRegion, type AccountRegions } from './resolve-regions.js';
 export { planScan, type ScanPlan, type ScanTarget, type SkippedScope } from './scan-targets.js';
 export { scanEstate, type SourceEvent, type ScanOptions, type ScanStrategy } from './scan-estate.js';
-export { discoverScopes, type DiscoveredScopes, type DiscoverScopesOptions } from './discover-scopes.js';
+export { discoverScopes, BOOTSTRAP_REGION, type DiscoveredScopes, type DiscoverScopesOptions } from './discover-scopes.js';
 export { readEstate, type EstateRead, type ReadEstateOptions, type ReadTuning } from './read-estate.js';
 export { isRegionAllowed } from './region-policy.js';
 export { endpointFor, makeCloudControlClient, type AccountAccess, type AwsService, type RetryOwner } from './aws-clients.js';
@@ -19,8 +19,10 @@ export { assumeRoleCredentials, AssumeRoleFailed, type AssumeRoleOptions } from 
 export { readResource } from './read-resource.js';
 export { unresolvedListProperties, tableParentOf, type ParentRef, type ResourceModelSetting } from './child-kind.js';
 export { resourceReadFailureOf, type ResourceReadFailure } from './resource-read-failure.js';
+export { readScope, type ScopeReadContext } from './read-scope.js';
+export { CloudControlClients } from './cloud-control-clients.js';
 export { isGlobalKind, ORGANIZATIONS_ACCOUNT_KIND, S3_BUCKET_KIND, bucketRegionOf } from './global-kinds.js';
-export { describeAwsError } from './aws-error.js';
+export { describeAwsError, awsErrorName } from './aws-error.js';
 export { CallScheduler, type AwsApi, type CallEvent, type CallLane, type SchedulerSettings } from './call-scheduler.js';
 export { classifyAwsError, type ClassifiedError, type ErrorClass } from './classify-aws-error.js';
 export { shardOfAccount, isAccountInShard, type Shard } from './shard.js';

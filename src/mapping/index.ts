@@ -40,8 +40,10 @@ export { checkMappingExpressions, type ExpressionProblem } from './check-mapping
 export { isValidPortIdentifier } from './is-valid-port-identifier.js';
 export { validateConfigFile, type ValidationReport } from './validate-config-file.js';
 export { checkBlueprintReferences } from './check-blueprint-references.js';
+export { blueprintSchemaOf, checkPropertyValues, type BlueprintSchema, type PropertyRefusal, type PropertySchema, type RefusalRule } from './check-property-values.js';
 export { readJsonItems, type ItemChunk } from './read-json-items.js';
 export { ItemStreamMapper, type ItemStreamOptions } from './item-stream-mapper.js';
 export { addSummary, emptySummary, type EntityRecord, type ErrorRecord, type MapRecord, type MapSummary } from './map-records.js';
 export { AddressBook } from './address-book.js';
+export { literalValueOf } from './fast-path/parse-jq.js';
 export { DEFAULT_BATCH_SIZE, MAX_IDENTIFIER_LENGTH } from './constants.js';

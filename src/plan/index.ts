@@ -14,7 +14,10 @@ export {
   type ResourceChange,
   type SkippedScopeEntry,
   type MassDeletionEntry,
+  type BlueprintChange,
+  type ValueRefusalEntry,
 } from './plan-document.js';
+export { planBlueprints, withAddedProperties, type PlannedBlueprintSchemas } from './plan-blueprints.js';
 export { makePlan, type MakePlanOptions } from './make-plan.js';
 export { renderPlanText, summaryLine } from './render-plan-text.js';
 export { textStyle, type TextStyle } from './text-style.js';

@@ -12,6 +12,8 @@ import { PLAN_FORMAT_VERSION, type AddressConflictEntry, type SkippedScopeEntry,
 import type { Plan } from './plan.js';
 import { findMassDeletions } from './deletion-guard.js';
 import { planBlueprints } from './plan-blueprints.js';
+import { refuseValues, type ValueCheck } from './refuse-values.js';
+import { ValueRefusalLog } from './value-refusal-log.js';
 import { vouchedScopes } from './vouched-scopes.js';
 
 export interface MakePlanOptions {
@@ -48,6 +50,8 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
   const resources = options.targets.length > 0 ? config.resources.filter((r) => options.targets.includes(r.kind)) : config.resources;
   const engine = await loadJqEngine();
   const mappersByKind = groupMappers(resources.map((r) => compileMapper(r, engine, { isStrict: options.isStrict ?? false })));
+  // Port's blueprints are read before AWS, so that each entity is checked against them as it is mapped
+  const blueprints = options.blueprints ? await planBlueprints(options.blueprints.definitions, options.blueprints.port) : undefined;
   const read = await readEstate(config.aws, resources, {
     parallelism: options.parallelism,
     log: options.log,
@@ -59,6 +63,7 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
   const desired = new DesiredSet(store.db);
   try {
     const issues = new MappingIssueLog();
+    const refusals = new ValueRefusalLog();
     const conflicts: AddressConflictEntry[] = [];
     const skipped: SkippedScopeEntry[] = read.skipped.map(({ scope, error }) => ({ ...scope, error }));
     const unread: UnreadItemEntry[] = [];
@@ -73,6 +78,7 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
         issues.add(resource, issue, item);
         if (issue.isScopeTainting) taintedScopes.set(scopeKey(scope), scope);
       },
+      blueprints ? { schemas: blueprints.schemas, log: refusals } : undefined,
     );
 
     for await (const event of read.events) {
@@ -118,8 +124,9 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
         unread_items: unread,
         mapping_issues: issues.list(),
         address_conflicts: conflicts,
+        value_refusals: refusals.list(),
         mass_deletions: findMassDeletions(changes.deletionsByBlueprint(), store.countByBlueprint(), config.entityDeletionThreshold),
-        blueprint_changes: options.blueprints ? await planBlueprints(options.blueprints.definitions, options.blueprints.port) : [],
+        blueprint_changes: blueprints?.changes ?? [],
         summary: { add: counts.create, change: counts.update, destroy: counts.delete },
       },
       changes,
@@ -154,6 +161,7 @@ class MappingBatcher {
     private readonly mappersByKind: Map<string, Mapper[]>,
     private readonly emit: (entities: DesiredEntity[]) => void,
     private readonly reportIssue: IssueSink,
+    private readonly valueCheck: ValueCheck | undefined,
   ) {}
 
   add(scope: Scope, items: readonly RawItem[]): void {
@@ -181,15 +189,14 @@ class MappingBatcher {
       const result = mapper.mapBatch(items);
       for (const issue of result.issues) this.reportIssue(mapper.resource, issue, items[issue.itemIndex], batch.scopes[chosen[issue.itemIndex]!]!);
       this.emit(
-        result.entities.map(({ itemIndex, blueprint, entity }) => {
+        result.entities.flatMap(({ itemIndex, blueprint, entity }) => {
           const item = items[itemIndex]!;
-          return {
-            blueprint,
-            identifier: entity.identifier,
-            scope: batch.scopes[chosen[itemIndex]!]!,
-            awsIdentifier: item.Identifier ?? (typeof item.Id === 'string' ? item.Id : null),
-            entity,
-          };
+          const scope = batch.scopes[chosen[itemIndex]!]!;
+          const awsIdentifier = item.Identifier ?? (typeof item.Id === 'string' ? item.Id : null);
+          const refused = this.valueCheck ? refuseValues(this.valueCheck, blueprint, entity, { resource: mapper.resource, itemIndex, scope, awsIdentifier }) : [];
+          for (const issue of refused) this.reportIssue(mapper.resource, issue, item, scope);
+          if (refused.length > 0) return [];
+          return [{ blueprint, identifier: entity.identifier, scope, awsIdentifier, entity }];
         }),
       );
     }

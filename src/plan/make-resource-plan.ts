@@ -1,10 +1,12 @@
 import { isRegionAllowed, ORGANIZATIONS_ACCOUNT_KIND, type RawItem, type Scope } from '../aws/index.js';
-import type { Mapper } from '../mapping/index.js';
+import type { BlueprintSchema, Mapper } from '../mapping/index.js';
 import { DesiredSet, PlannedChanges, ResourceRecords, type PlannedChangeRow, type StateStore } from '../../state/index.js';
 import { addressConflictEntry } from './address-conflict-entry.js';
 import { MappingIssueLog } from './mapping-issue-log.js';
 import { entityAddress, PLAN_FORMAT_VERSION, type AddressConflictEntry, type SkippedScopeEntry } from './plan-document.js';
 import type { Plan } from './plan.js';
+import { refuseValues } from './refuse-values.js';
+import { ValueRefusalLog } from './value-refusal-log.js';
 
 /** One AWS resource as just re-read: what an incremental plan is made of. */
 export interface ResourceObservation {
@@ -23,6 +25,11 @@ export interface MakeResourcePlanOptions {
   /** Every compiled resource config, by kind: a resource maps through each config of its kind. */
   mappersByKind: ReadonlyMap<string, readonly Mapper[]>;
   observations: readonly ResourceObservation[];
+  /**
+   * The blueprints file's blueprints as Port holds them (planBlueprints), when the config names one:
+   * entities are checked against them as in a full plan. Absent: values are not checked.
+   */
+  blueprintSchemas?: ReadonlyMap<string, BlueprintSchema>;
 }
 
 type DeleteRow = Omit<PlannedChangeRow, 'seq'> & { address: string };
@@ -43,6 +50,8 @@ export function makeResourcePlan(options: MakeResourcePlanOptions): Plan {
   const { store, observations } = options;
   const records = new ResourceRecords(store.db);
   const issues = new MappingIssueLog();
+  const refusals = new ValueRefusalLog();
+  const valueCheck = options.blueprintSchemas ? { schemas: options.blueprintSchemas, log: refusals } : undefined;
   const tainted = new Set<ResourceObservation>();
   const conflicts: AddressConflictEntry[] = [];
   const desired = new DesiredSet(store.db);
@@ -56,9 +65,16 @@ export function makeResourcePlan(options: MakeResourcePlanOptions): Plan {
           issues.add(mapper.resource, issue, chosen[issue.itemIndex]?.item);
           if (issue.isItemSkipped) tainted.add(chosen[issue.itemIndex]!);
         }
-        const entities = result.entities.map(({ itemIndex, blueprint, entity }) => {
+        const entities = result.entities.flatMap(({ itemIndex, blueprint, entity }) => {
           const observation = chosen[itemIndex]!;
-          return { blueprint, identifier: entity.identifier, scope: observation.scope, awsIdentifier: awsIdentifierOf(observation), entity };
+          const origin = { resource: mapper.resource, itemIndex, scope: observation.scope, awsIdentifier: awsIdentifierOf(observation) };
+          const refused = valueCheck ? refuseValues(valueCheck, blueprint, entity, origin) : [];
+          for (const issue of refused) issues.add(mapper.resource, issue, observation.item);
+          if (refused.length > 0) {
+            tainted.add(observation);
+            return [];
+          }
+          return [{ blueprint, identifier: entity.identifier, scope: observation.scope, awsIdentifier: origin.awsIdentifier, entity }];
         });
         conflicts.push(...desired.add(entities).map(addressConflictEntry));
       }
@@ -109,6 +125,7 @@ export function makeResourcePlan(options: MakeResourcePlanOptions): Plan {
         unread_items: [],
         mapping_issues: issues.list(),
         address_conflicts: conflicts,
+        value_refusals: refusals.list(),
         mass_deletions: [],
         blueprint_changes: [],
         summary: { add: counts.create, change: counts.update, destroy: counts.delete },

@@ -87,10 +87,31 @@ export interface MassDeletionEntry {
   threshold: number;
 }
 
-/** A blueprint the plan would create in Port (only with a blueprints file). */
-export interface BlueprintChange {
-  identifier: string;
-  action: 'create';
+/**
+ * A change the plan makes to a blueprint of the blueprints file (only with one): create it, or add
+ * to Port's blueprint the properties the file declares and Port's lacks (`add_properties`, by name;
+ * the definitions are the file's). Port's existing properties are never changed.
+ */
+export type BlueprintChange = { identifier: string; action: 'create' } | { identifier: string; action: 'update'; add_properties: string[] };
+
+/**
+ * One property value of one entity that the blueprint refuses (type, enum, format, required,
+ * undeclared): the entity is left out of the plan, at plan time, instead of Port refusing it at apply.
+ */
+export interface ValueRefusalEntry {
+  /** `BLUEPRINT.IDENTIFIER`. */
+  address: string;
+  property: string;
+  /** The value as mapped; null also for a required property the mapping does not write. */
+  value: unknown;
+  /** The property's schema in the blueprint; null when the blueprint does not declare it. */
+  schema: Record<string, unknown> | null;
+  /** `type | enum | format | required | undeclared`. */
+  rule: string;
+  /** `must be an array, not a string`. */
+  message: string;
+  scope: Scope;
+  aws_identifier: string | null;
 }
 
 /** Counts of entity changes; blueprint changes are not counted. */
@@ -124,6 +145,11 @@ export interface PlanDocument {
   unread_items: UnreadItemEntry[];
   mapping_issues: MappingIssueEntry[];
   address_conflicts: AddressConflictEntry[];
+  /**
+   * Values Port would refuse, entity by entity (at most VALUE_REFUSALS_PER_PROPERTY per blueprint
+   * and property: `mapping_issues` has the full counts). Empty without a blueprints file.
+   */
+  value_refusals: ValueRefusalEntry[];
   /** Blueprints over the deletion threshold: apply refuses the plan unless --allow-mass-delete. */
   mass_deletions: MassDeletionEntry[];
   blueprint_changes: BlueprintChange[];

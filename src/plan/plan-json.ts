@@ -112,8 +112,8 @@ function parseDocument(text: string, file: string): PlanDocument {
 function headerOf(document: PlanDocument, file: string): PlanHeader {
   if (document?.format_version !== PLAN_FORMAT_VERSION) throw notAPlan(file, document?.format_version);
   const { resource_changes: _changes, ...header } = document;
-  // Plans saved before unread items were reported have none.
-  return { ...header, unread_items: header.unread_items ?? [] };
+  // Plans saved before unread items and value refusals were reported have none.
+  return { ...header, unread_items: header.unread_items ?? [], value_refusals: header.value_refusals ?? [] };
 }
 
 function parseJson<T>(text: string, file: string): T {

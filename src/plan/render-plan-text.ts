@@ -18,7 +18,10 @@ export async function renderPlanText(plan: Plan, sink: OutputSink, style: TextSt
   if (planHasChanges(header)) {
     await line(style.bold('aws2port will perform the following actions:'));
     await line();
-    for (const blueprint of header.blueprint_changes) await line(`  ${style.create('+')} blueprint ${blueprint.identifier}`);
+    for (const blueprint of header.blueprint_changes) {
+      if (blueprint.action === 'create') await line(`  ${style.create('+')} blueprint ${blueprint.identifier}`);
+      else await line(`  ${style.update('~')} blueprint ${blueprint.identifier}: add ${blueprint.add_properties.map((name) => `properties.${name}`).join(', ')}`);
+    }
     for (const change of plan.changes.all()) for (const text of renderChange(change, style)) await line(text);
     await line();
   }
@@ -43,6 +46,14 @@ export async function renderPlanText(plan: Plan, sink: OutputSink, style: TextSt
       const effect = issue.item_skipped ? 'items skipped' : 'set to null';
       const examples = issue.examples.length > 0 ? ` (e.g. ${issue.examples.join(', ')})` : '';
       await line(`  ${style.warn('!')} ${issue.kind} ${issue.path} (line ${issue.line}): ${issue.count} ${effect}${examples}: ${issue.message}`);
+    }
+    await line();
+  }
+  if (header.value_refusals.length > 0) {
+    await line(style.warn('Values the blueprint refuses (these entities are left out; fix the mapping or the blueprint):'));
+    for (const r of header.value_refusals) {
+      const value = r.rule === 'required' && r.value === null ? 'no value' : JSON.stringify(r.value);
+      await line(`  ${style.warn('!')} ${r.address} properties.${r.property} = ${value}: ${r.message}; schema ${JSON.stringify(r.schema)}`);
     }
     await line();
   }

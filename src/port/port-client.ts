@@ -106,7 +106,7 @@ export class PortClient {
     const answer = await this.http.send({
       method: 'POST',
       path: `/blueprints/${encodeURIComponent(blueprint)}/entities/bulk`,
-      query: { upsert: true, merge: options.merge, create_missing_related_entities: options.createMissingRelatedEntities },
+      query: { upsert: true, merge: options.merge, create_missing_related_entities: options.createMissingRelatedEntities, ...(options.validationOnly ? { validation_only: true } : {}) },
       body: { entities: batch.map(entityBody) },
     });
     if (answer.status === 413 && batch.length > 1) {

@@ -17,6 +17,8 @@ export type EntityWriteResult =
 export interface UpsertOptions {
   merge: boolean;
   createMissingRelatedEntities: boolean;
+  /** `validation_only=true`: Port checks the entities and stores nothing (absent: a real write). */
+  validationOnly?: boolean;
 }
 
 /** A Port search query: rules combined with and/or. */

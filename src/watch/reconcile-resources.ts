@@ -3,7 +3,7 @@ import { applyPlan } from '../apply/index.js';
 import { describeAwsError, scopeKey, type Scope } from '../aws/index.js';
 import type { BlueprintDefinition, ResolvedConfig } from '../config/index.js';
 import type { Mapper } from '../mapping/index.js';
-import { entityAddress, makeResourcePlan, planHasChanges, type Plan, type ResourceObservation } from '../plan/index.js';
+import { entityAddress, makeResourcePlan, planBlueprints, planHasChanges, type Plan, type ResourceObservation } from '../plan/index.js';
 import type { PortClient } from '../port/index.js';
 import type { StateStore } from '../../state/index.js';
 import type { ResourceResult } from './held-message.js';
@@ -87,7 +87,9 @@ async function planAndApply(
   const started = performance.now();
   let plan: Plan;
   try {
-    plan = makeResourcePlan({ configHash: context.config.hash, store: context.store, mappersByKind: context.mappersByKind, observations });
+    // the blueprints are read through the watch's caching client: no Port request once read
+    const blueprintSchemas = context.blueprints ? (await planBlueprints(context.blueprints, context.port)).schemas : undefined;
+    plan = makeResourcePlan({ configHash: context.config.hash, store: context.store, mappersByKind: context.mappersByKind, observations, ...(blueprintSchemas ? { blueprintSchemas } : {}) });
   } catch (error) {
     metrics.errors.inc({ stage: 'plan' });
     log.log('error', 'plan_failed', `planning ${observations.length} resources failed: ${describeAwsError(error)}`);

@@ -22,6 +22,15 @@ describe('parseArguments', () => {
     });
   });
 
+  it('takes --all-accounts and --json on doctor (a sample of accounts without it)', async () => {
+    const sampled = await parse(['doctor']);
+    assert.equal(sampled.command, 'doctor');
+    assert.equal(sampled.command === 'doctor' && sampled.isAllAccounts, false);
+    const all = await parse(['doctor', '--all-accounts', '--json']);
+    assert.equal(all.command === 'doctor' && all.isAllAccounts, true);
+    assert.equal(all.json, true);
+  });
+
   it('reads the config and state files from the environment', async () => {
     const args = await parse(['plan'], { env: { AWS2PORT_CONFIG: '/etc/a.yml', AWS2PORT_STATE: '/var/s.db' }, isStdoutTty: false });
     assert.equal(args.config, '/etc/a.yml');
@@ -77,7 +86,7 @@ describe('parseArguments', () => {
     assert.ok(withWorkers.command === 'map' && withWorkers.workers === 3);
     for (const workers of ['-1', '1.5']) await assert.rejects(parse(['map', 'items.jsonl', '--workers', workers]), /--workers takes a whole number of at least 0/);
     assert.equal((await parse(['validate'])).command, 'validate');
-    await assert.rejects(parse([]), /^UsageError: Name a command: plan, apply, refresh, watch, validate, map or state\.$/);
+    await assert.rejects(parse([]), /^UsageError: Name a command: plan, apply, refresh, watch, validate, map, doctor or state\.$/);
   });
 });
 

@@ -52,6 +52,7 @@ export function aPlan(changes: ResourceChange[] = [], overrides: Partial<PlanDoc
     unread_items: [],
     mapping_issues: [],
     address_conflicts: [],
+    value_refusals: [],
     mass_deletions: [],
     blueprint_changes: [],
     summary,

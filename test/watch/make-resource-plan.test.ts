@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { RawItem, Scope } from '../../src/aws/index.js';
-import { compileMapper, loadJqEngine, type JqEngine, type Mapper } from '../../src/mapping/index.js';
+import { blueprintSchemaOf, compileMapper, loadJqEngine, type JqEngine, type Mapper } from '../../src/mapping/index.js';
 import { makeResourcePlan, type Plan, type ResourceObservation } from '../../src/plan/index.js';
 import { openStateDatabase, StateStore } from '../../state/index.js';
 import { buildResource as buildResourceConfig, type ResourceSpec } from '../mapping/builders.js';
@@ -171,5 +171,19 @@ describe('makeResourcePlan', () => {
     const backward = actions(plan(store, byKind, [...observations].reverse()));
     assert.deepEqual(forward, backward);
     assert.deepEqual(forward.map((a) => a.split(' ')[0]), ['delete', 'create', 'update']);
+  });
+
+  it('leaves out an entity whose value the blueprint Port has refuses, keeps the recorded one, and names the value', () => {
+    // GIVEN the state records the cluster, and Port's blueprint now wants tags as an object
+    const store = newStore();
+    const byKind = mappers(CLUSTER_MAPPING);
+    recordAsApplied(store, plan(store, byKind, [seen('jobs', cluster('jobs'))]));
+    const schemas = new Map([['cloudResource', blueprintSchemaOf({ identifier: 'cloudResource', schema: { properties: { tags: { type: 'object' } } } })]]);
+    // WHEN its tags change
+    const result = makeResourcePlan({ configHash: 'sha256:test', store, mappersByKind: byKind, observations: [seen('jobs', cluster('jobs', [{ Key: 'team', Value: 'x' }]))], blueprintSchemas: schemas });
+    // THEN nothing is planned for it, and the refusal is named
+    assert.deepEqual(result.header.value_refusals.map((r) => [r.address, r.property, r.rule]), [[`cloudResource.arn:aws:ecs:eu-west-1:${ACCOUNT}:cluster/jobs`, 'tags', 'type']]);
+    assert.equal(result.header.complete, false);
+    assert.deepEqual(actions(result), []);
   });
 });

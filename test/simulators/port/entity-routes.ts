@@ -129,6 +129,7 @@ function upsertOne(context: RouteContext, raw: unknown): UpsertResult {
     isUpsert: flag(context.query, 'upsert'),
     isMerge: flag(context.query, 'merge'),
     shouldCreateMissingRelated: flag(context.query, 'create_missing_related_entities'),
+    isValidationOnly: flag(context.query, 'validation_only'),
   };
   return context.catalog.upsertEntity(blueprint.identifier, parseEntityInput(raw, blueprint), options, context.writer);
 }

@@ -11,6 +11,8 @@ export interface UpsertOptions {
   isMerge: boolean;
   /** True: a missing relation target is created bare instead of failing the upsert with 404. */
   shouldCreateMissingRelated: boolean;
+  /** `validation_only=true`: every check made, nothing stored (absent: false). */
+  isValidationOnly?: boolean;
 }
 
 /** Who writes: the client id of the token and the request's User-Agent. */
@@ -147,6 +149,7 @@ export class PortCatalog {
     };
     checkRequired(blueprint, fields.properties, fields.relations);
     const missingTargets = this.missingTargets(blueprint, input, options.shouldCreateMissingRelated);
+    if (options.isValidationOnly) return { entity: this.entityOf(blueprintId, { identifier: input.identifier, ...fields }, writer), isCreated: false, createdRelated: [] };
 
     for (const ref of missingTargets) this.store(ref.blueprint, bareEntity(ref.identifier), writer);
     const entity = this.store(blueprintId, { identifier: input.identifier, ...fields }, writer);
@@ -237,9 +240,16 @@ export class PortCatalog {
 
   /** Writes an entity from its fields, keeping creation meta when it already exists. */
   private store(blueprint: string, fields: EntityFields, writer: Writer): StoredEntity {
+    const entity = this.entityOf(blueprint, fields, writer);
+    this.put(entity);
+    return entity;
+  }
+
+  /** The entity a write of `fields` would store (meta-properties set), not stored. */
+  private entityOf(blueprint: string, fields: EntityFields, writer: Writer): StoredEntity {
     const existing = this.entity(blueprint, fields.identifier);
     const at = new Date(this.now()).toISOString();
-    const entity: StoredEntity = {
+    return {
       identifier: fields.identifier,
       blueprint,
       title: fields.title,
@@ -253,8 +263,6 @@ export class PortCatalog {
       $updatedBy: writer.clientId,
       $datasource: writer.datasource,
     };
-    this.put(entity);
-    return entity;
   }
 
   private put(entity: StoredEntity): void {
