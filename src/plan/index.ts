@@ -16,6 +16,7 @@ export {
   type MassDeletionEntry,
 } from './plan-document.js';
 export { makePlan, type MakePlanOptions } from './make-plan.js';
+export { checkTargets } from './check-targets.js';
 export { renderPlanText, summaryLine } from './render-plan-text.js';
 export { textStyle, type TextStyle } from './text-style.js';
 export { savePlanFile, assertPlanApplicable, type PlanBasis } from './plan-file.js';

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { applyPlan } from '../apply/index.js';
 import { CallScheduler, describeAwsError } from '../aws/index.js';
 import type { BlueprintDefinition, ResolvedConfig, ResourceConfig } from '../config/index.js';
-import { compileMapper, loadJqEngine, type Mapper } from '../mapping/index.js';
+import type { Mapper } from '../mapping/index.js';
 import { describeMassDeletion, makePlan, planHasChanges } from '../plan/index.js';
 import { ResourceRecords, type StateStore } from '../../state/index.js';
 import type { BlueprintCachingPortClient } from './blueprint-caching-port-client.js';
@@ -28,6 +28,8 @@ import type { WatchScope } from './watch-scope.js';
 /** Everything a watcher needs; the command builds it from flags and environment. */
 export interface WatcherOptions {
   config: ResolvedConfig;
+  /** The compiled mapping of every resource config `targets` keeps (compileMappers). */
+  mappers: readonly Mapper[];
   queueUrl: string;
   /** The state connection that holds the lock; full resyncs plan and apply on it. */
   store: StateStore;
@@ -129,14 +131,13 @@ export class Watcher {
   }
 
   /**
-   * Compiles the mapping, discovers the accounts, and starts polling and the resync at start. Throws
-   * when the config does not compile or no account can be discovered (nothing could work).
+   * Discovers the accounts, and starts polling and the resync at start. Throws when no account can be
+   * discovered (nothing could work).
    */
   static async start(options: WatcherOptions): Promise<Watcher> {
     const resources = watchedResources(options);
-    const engine = await loadJqEngine();
     const mappersByKind = new Map<string, Mapper[]>();
-    for (const resource of resources) mappersByKind.set(resource.kind, [...(mappersByKind.get(resource.kind) ?? []), compileMapper(resource, engine, { isStrict: options.isStrict ?? false })]);
+    for (const mapper of options.mappers) mappersByKind.set(mapper.resource.kind, [...(mappersByKind.get(mapper.resource.kind) ?? []), mapper]);
     const scheduler = new CallScheduler({ parallelism: options.parallelism });
     const discovered = await discoverWatchScope(options.config.aws, resources, discoveryOptions(options, scheduler));
     const { scope } = discovered;
@@ -324,6 +325,7 @@ export class Watcher {
       this.hasResynced = true;
       const plan = await makePlan({
         config: options.config,
+        mappers: options.mappers,
         store: options.store,
         targets: options.targets,
         parallelism: options.parallelism,
