@@ -25,4 +25,4 @@ export { planHasChanges, toResourceChange, type Plan, type PlanHeader } from './
 export { ChunkedWriter, type OutputSink } from './text-sink.js';
 export { findMassDeletions, describeMassDeletion } from './deletion-guard.js';
 export { vouchedScopes, type ReadCoverage, type VouchedScope } from './vouched-scopes.js';
-export { makeResourcePlan, type MakeResourcePlanOptions, type ResourceObservation } from './make-resource-plan.js';
+export { makeResourcePlan, type MakeResourcePlanOptions, type ResourceObservation, type ResourcePlan } from './make-resource-plan.js';
