@@ -150,9 +150,34 @@ export class Watcher {
       kinds: [...mappersByKind.keys()],
       accounts: scope.accountIds,
     });
+    await watcher.checkRedrivePolicy();
     watcher.poller.start();
     watcher.resyncLoop.start();
     return watcher;
+  }
+
+  /**
+   * Warns when poison messages would not end in a dead-letter queue: the queue has no redrive policy,
+   * or its maxReceiveCount lets --max-receives drop a message before SQS moves it.
+   */
+  private async checkRedrivePolicy(): Promise<void> {
+    const { log, maxReceives, queueUrl } = this.options;
+    let policy;
+    try {
+      policy = await this.queue.readRedrivePolicy();
+    } catch (error) {
+      log.log('warn', 'redrive_policy_unknown', `could not read the queue's redrive policy (${describeAwsError(error)}): poison messages are dropped after --max-receives ${maxReceives} unless its dead-letter queue takes them first`, { queue_url: queueUrl });
+      return;
+    }
+    if (!policy) {
+      log.log('warn', 'no_dead_letter_queue', `the queue has no redrive policy: a poison message is tried ${maxReceives} times (--max-receives), then logged with its body and deleted. Give the queue a dead-letter queue to keep them.`, { queue_url: queueUrl });
+    } else if (!(policy.maxReceiveCount <= maxReceives)) {
+      log.log('warn', 'dead_letter_after_max_receives', `the queue moves a message to its dead-letter queue after ${policy.maxReceiveCount} receives, but --max-receives ${maxReceives} drops it first: set --max-receives to at least ${policy.maxReceiveCount}`, {
+        queue_url: queueUrl,
+        max_receive_count: policy.maxReceiveCount,
+        dead_letter_queue: policy.deadLetterTargetArn,
+      });
+    }
   }
 
   /** For `/healthz`: healthy while running and ReceiveMessage succeeded within HEALTHY_RECEIVE_AGE_MS. */

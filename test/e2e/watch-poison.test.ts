@@ -72,6 +72,7 @@ describe('watch under poison messages', () => {
     const poisonLogs = watch.logs.filter((l) => l.event === 'message_poison');
     assert.deepEqual(poisonLogs.map((l) => l.reason).sort(), ['unmappable', 'unmappable', 'unparseable', 'unparseable']);
     assert.ok(watch.logs.some((l) => l.event === 'mapping_issue' && String(l.msg).includes(POISON_BUCKET)));
+    assert.ok(!watch.logs.some((l) => l.event === 'no_dead_letter_queue' || l.event === 'dead_letter_after_max_receives'), 'the redrive policy suits --max-receives');
 
     // AND a later normal event is applied as usual
     putBucket('fine-later');
