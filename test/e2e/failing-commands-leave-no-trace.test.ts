@@ -62,6 +62,7 @@ describe('a command that fails on its input leaves no trace', () => {
     { name: 'watch with a --target nothing maps', args: ['watch', '--queue-url', 'https://sqs.us-east-1.amazonaws.com/111111111111/events', '--target', 'AWS::No::Such'], code: 'InvalidArgument' },
     { name: 'watch with a queue URL that is not a URL', args: ['watch', '--queue-url', 'events'] },
     { name: 'watch with a --metrics-port out of range', args: ['watch', '--queue-url', 'https://sqs.us-east-1.amazonaws.com/111111111111/events', '--metrics-port', '70000'] },
+    { name: 'state list with a bad --parallelism', args: ['state', 'list', '--parallelism', '-1'] },
     { name: 'state show of an address the state does not record', args: ['state', 'show', 'cloudResource.nothing'], code: 'InvalidArgument' },
     { name: 'state unlock of a lock nobody holds', args: ['state', 'unlock', 'no-such-lock'], code: 'InvalidArgument' },
     { name: 'state without a subcommand', args: ['state'] },
