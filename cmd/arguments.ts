@@ -163,6 +163,9 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
             if (!a['queue-url']) throw new Error('watch needs --queue-url URL (or AWS2PORT_QUEUE_URL)');
             parseDuration(a['resync-interval'] as string);
             if (!Number.isInteger(a['max-receives']) || (a['max-receives'] as number) < 1) throw new Error('--max-receives takes a whole number of at least 1');
+            if (!URL.canParse(a['queue-url'] as string)) throw new Error(`--queue-url takes the queue's URL (https://sqs.REGION.amazonaws.com/ACCOUNT/NAME); got "${a['queue-url']}"`);
+            const metricsPort = a['metrics-port'] as number | undefined;
+            if (metricsPort !== undefined && (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65535)) throw new Error('--metrics-port takes a port number from 0 to 65535');
             return true;
           }),
       (a) => {

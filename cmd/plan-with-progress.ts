@@ -1,4 +1,5 @@
 import type { BlueprintDefinition, ResolvedConfig } from '../src/config/index.js';
+import type { Mapper } from '../src/mapping/index.js';
 import { makePlan, type Plan } from '../src/plan/index.js';
 import type { PortClient } from '../src/port/index.js';
 import type { StateStore } from '../state/index.js';
@@ -12,12 +13,16 @@ export interface PlannedBlueprints {
   port: PortClient;
 }
 
-/** Makes the plan of `plan` and `apply` from their flags, showing the AWS read's progress meanwhile. */
-export async function planWithProgress(args: CommonArgs, config: ResolvedConfig, store: StateStore, output: Output, blueprints?: PlannedBlueprints): Promise<Plan> {
+/**
+ * Makes the plan of `plan` and `apply` from their flags, with the mappers compilePlannedMappers gave,
+ * showing the AWS read's progress meanwhile.
+ */
+export async function planWithProgress(args: CommonArgs, config: ResolvedConfig, mappers: readonly Mapper[], store: StateStore, output: Output, blueprints?: PlannedBlueprints): Promise<Plan> {
   const scanProgress = new ScanProgressView(output, args);
   try {
     return await makePlan({
       config,
+      mappers,
       store,
       targets: args.targets,
       parallelism: args.parallelism,

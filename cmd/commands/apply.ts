@@ -1,6 +1,7 @@
 import { applyPlan, type ApplyResult } from '../../src/apply/index.js';
 import type { BlueprintDefinition, ResolvedConfig } from '../../src/config/index.js';
 import { Aws2PortError } from '../../src/errors/index.js';
+import type { Mapper } from '../../src/mapping/index.js';
 import {
   assertPlanApplicable,
   describeMassDeletion,
@@ -13,8 +14,9 @@ import { PortClient, portConnectionFromEnv } from '../../src/port/index.js';
 import { acquireStateLock, type StateStore } from '../../state/index.js';
 import type { Args } from '../arguments.js';
 import { confirmActions } from '../confirm.js';
+import { compilePlannedMappers } from '../compile-planned-mappers.js';
 import { loadConfigOrThrow, loadConfiguredBlueprints } from '../load-config-or-throw.js';
-import { openStore } from '../open-store.js';
+import { openStore, openTargetedStore } from '../open-store.js';
 import type { Output } from '../output.js';
 import { planWithProgress } from '../plan-with-progress.js';
 import { ApplyProgressView } from '../views/apply-progress-view.js';
@@ -30,11 +32,14 @@ export async function runApply(args: ApplyArgs, output: Output): Promise<number>
   const config = loadConfigOrThrow(args, output);
   const definitions = loadConfiguredBlueprints(config);
   const connection = portConnectionFromEnv(process.env, args.parallelism);
-  const store = openStore(args);
+  // A saved plan names the state it was made from: with no state file, it is refused as stale (its
+  // lineage cannot match), and no state is created for it.
+  const mappers = args.planFile ? undefined : await compilePlannedMappers(config, args);
+  const store = mappers ? openTargetedStore(args, config, 'create') : openStore(args, 'empty');
   const lock = acquireStateLock(store.db, 'apply');
   const port = new PortClient(connection);
   try {
-    const plan = args.planFile ? await loadCheckedPlan(args.planFile, store, config.hash) : await planForApply(args, config, store, port, definitions, output);
+    const plan = args.planFile ? await loadCheckedPlan(args.planFile, store, config.hash) : await planForApply(args, config, mappers!, store, port, definitions, output);
     if (!plan) return 0;
     assertWithinDeletionThreshold(plan, args);
     const progress = new ApplyProgressView(output, args);
@@ -61,12 +66,13 @@ async function loadCheckedPlan(file: string, store: StateStore, configHash: stri
 async function planForApply(
   args: ApplyArgs,
   config: ResolvedConfig,
+  mappers: readonly Mapper[],
   store: StateStore,
   port: PortClient,
   definitions: BlueprintDefinition[] | undefined,
   output: Output,
 ): Promise<Plan | undefined> {
-  const plan = await planWithProgress(args, config, store, output, definitions ? { definitions, port } : undefined);
+  const plan = await planWithProgress(args, config, mappers, store, output, definitions ? { definitions, port } : undefined);
   if (!args.json) await renderPlanText(plan, output.stdout, output.style);
   if (!planHasChanges(plan.header)) {
     plan.changes.close();

@@ -1,19 +1,26 @@
 import { planHasChanges, renderPlanText, savePlanFile, writePlanJson } from '../../src/plan/index.js';
 import type { Args } from '../arguments.js';
 import { PortClient, portConnectionFromEnv } from '../../src/port/index.js';
+import { compilePlannedMappers } from '../compile-planned-mappers.js';
 import { loadConfigOrThrow, loadConfiguredBlueprints } from '../load-config-or-throw.js';
-import { openStore } from '../open-store.js';
+import { openTargetedStore } from '../open-store.js';
 import type { Output } from '../output.js';
 import { planWithProgress } from '../plan-with-progress.js';
 
-/** `aws2port plan`: exit 0, or 2 with --detailed-exitcode when there are changes. */
+/**
+ * `aws2port plan`: exit 0, or 2 with --detailed-exitcode when there are changes. Without a state file
+ * it plans against an empty state and creates none, unless --out saves a plan, which must name the
+ * state it applies to.
+ */
 export async function runPlan(args: Extract<Args, { command: 'plan' }>, output: Output): Promise<number> {
   const config = loadConfigOrThrow(args, output);
   const definitions = loadConfiguredBlueprints(config);
-  const port = definitions ? new PortClient(portConnectionFromEnv(process.env, args.parallelism)) : undefined;
-  const store = openStore(args);
+  const connection = definitions ? portConnectionFromEnv(process.env, args.parallelism) : undefined;
+  const mappers = await compilePlannedMappers(config, args);
+  const store = openTargetedStore(args, config, args.out ? 'create' : 'empty');
+  const port = connection ? new PortClient(connection) : undefined;
   try {
-    const plan = await planWithProgress(args, config, store, output, definitions && port ? { definitions, port } : undefined);
+    const plan = await planWithProgress(args, config, mappers, store, output, definitions && port ? { definitions, port } : undefined);
     if (args.out) await savePlanFile(args.out, plan);
     if (args.json) await writePlanJson(plan, output.stdout);
     else await renderPlanText(plan, output.stdout, output.style);

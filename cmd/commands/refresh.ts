@@ -5,10 +5,14 @@ import type { Args } from '../arguments.js';
 import { openStore } from '../open-store.js';
 import type { Output } from '../output.js';
 
-/** `aws2port refresh`: records in the state what Port really holds of our entities, and prints the drift. */
+/**
+ * `aws2port refresh`: records in the state what Port really holds of our entities, and prints the
+ * drift. Without a state file there is nothing to check, and none is created.
+ */
 export async function runRefresh(args: Extract<Args, { command: 'refresh' }>, output: Output): Promise<number> {
-  const port = new PortClient(portConnectionFromEnv(process.env, args.parallelism));
-  const store = openStore(args);
+  const connection = portConnectionFromEnv(process.env, args.parallelism);
+  const store = openStore(args, 'empty');
+  const port = new PortClient(connection);
   const lock = acquireStateLock(store.db, 'refresh');
   try {
     const { style } = output;

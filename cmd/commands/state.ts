@@ -4,9 +4,9 @@ import type { Args } from '../arguments.js';
 import { openStore } from '../open-store.js';
 import type { Output } from '../output.js';
 
-/** `aws2port state list | show ADDRESS | unlock LOCK_ID`. */
+/** `aws2port state list | show ADDRESS | unlock LOCK_ID`. A missing state file records nothing, and is not created. */
 export async function runState(args: Extract<Args, { command: 'state list' | 'state show' | 'state unlock' }>, output: Output): Promise<number> {
-  const store = openStore(args);
+  const store = openStore(args, 'empty');
   try {
     if (args.command === 'state list') {
       for (const record of store.listEntities()) {

@@ -1,9 +1,10 @@
 import { portConnectionFromEnv } from '../../src/port/index.js';
-import { BlueprintCachingPortClient, makeWatchLogger, startMetricsServer, Watcher, WatchMetrics, type MetricsServer } from '../../src/watch/index.js';
-import { acquireStateLock } from '../../state/index.js';
+import { BlueprintCachingPortClient, makeWatchLogger, startMetricsServer, Watcher, WatchMetrics } from '../../src/watch/index.js';
+import { acquireStateLock, type HeldLock, type StateStore } from '../../state/index.js';
 import type { Args } from '../arguments.js';
+import { compilePlannedMappers } from '../compile-planned-mappers.js';
 import { loadConfigOrThrow, loadConfiguredBlueprints } from '../load-config-or-throw.js';
-import { openStore } from '../open-store.js';
+import { openStore, openTargetedStore } from '../open-store.js';
 import type { Output } from '../output.js';
 
 type WatchArgs = Extract<Args, { command: 'watch' }>;
@@ -23,21 +24,25 @@ export async function runWatch(args: WatchArgs, output: Output): Promise<number>
   const config = loadConfigOrThrow(args, output);
   const blueprints = loadConfiguredBlueprints(config);
   const connection = portConnectionFromEnv(process.env, args.parallelism);
-  const store = openStore(args);
-  const lock = acquireStateLock(store.db, 'watch');
-  const cycleStore = openStore(args);
-  const port = new BlueprintCachingPortClient(connection);
+  const mappers = await compilePlannedMappers(config, args);
   const log = makeWatchLogger({ write: (line) => process.stderr.write(line), isJson: args.json || !output.isStderrTty, isDebug: args.isDebug, isQuiet: args.isQuiet });
   const metrics = new WatchMetrics();
   let watcher: Watcher | undefined;
-  let server: MetricsServer | undefined;
+  // The metrics port is an argument too: a port in use fails here, before the state is opened.
+  const server = args.metricsPort === undefined ? undefined : await startMetricsServer(args.metricsPort, () => metrics.registry.render(), () => watcher?.health() ?? { isHealthy: true, detail: { starting: true } });
+  let store: StateStore | undefined;
+  let cycleStore: StateStore | undefined;
+  let lock: HeldLock | undefined;
+  let port: BlueprintCachingPortClient | undefined;
   try {
-    if (args.metricsPort !== undefined) {
-      server = await startMetricsServer(args.metricsPort, () => metrics.registry.render(), () => watcher?.health() ?? { isHealthy: true, detail: { starting: true } });
-      log.log('info', 'metrics_listening', `serving /metrics and /healthz on port ${server.port}`, { port: server.port });
-    }
+    store = openTargetedStore(args, config, 'create');
+    lock = acquireStateLock(store.db, 'watch');
+    cycleStore = openStore(args, 'create');
+    port = new BlueprintCachingPortClient(connection);
+    if (server) log.log('info', 'metrics_listening', `serving /metrics and /healthz on port ${server.port}`, { port: server.port });
     watcher = await Watcher.start({
       config,
+      mappers,
       queueUrl: args.queueUrl,
       store,
       cycleStore,
@@ -56,10 +61,10 @@ export async function runWatch(args: WatchArgs, output: Output): Promise<number>
     return 0;
   } finally {
     await server?.close();
-    lock.release();
-    cycleStore.db.close();
-    store.db.close();
-    await port.close();
+    lock?.release();
+    cycleStore?.db.close();
+    store?.db.close();
+    await port?.close();
     setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();
   }
 }

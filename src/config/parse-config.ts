@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ConfigLoadResult, ConfigProblem } from './config-problem.js';
+import { aliasProblems } from './alias-problems.js';
 import { resolveConfig } from './resolve-config.js';
 import type { WrittenConfig } from './written-config.js';
 import { WrittenNode } from './written-node.js';
@@ -16,10 +17,10 @@ import { yamlProblem } from './yaml-problem.js';
 export function parseConfig(text: string, file: string, bytes: Uint8Array = Buffer.from(text, 'utf8')): ConfigLoadResult {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const errors = document.errors.map((error) => yamlProblem(error, lineCounter, file));
+  const errors = [...document.errors.map((error) => yamlProblem(error, lineCounter, file)), ...aliasProblems(document, lineCounter, file)];
   const warnings = document.warnings.map((warning) => yamlProblem(warning, lineCounter, file));
-  // A document with syntax errors is only partly read: checking it would report keys as missing
-  // that are merely unreadable, so only the syntax errors are reported.
+  // A document with syntax errors (or aliases that cannot be read) is only partly read: checking it
+  // would report keys as missing that are merely unreadable, so only the syntax errors are reported.
   if (errors.length > 0) return { errors, warnings };
 
   const origin = { file: resolve(file), hash: `sha256:${createHash('sha256').update(bytes).digest('hex')}` };

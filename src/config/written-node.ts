@@ -89,9 +89,20 @@ export class WrittenNode<T = unknown> {
     return 'an unsupported YAML value';
   }
 
-  /** The value as plain JavaScript (maps as objects), for values kept as written. */
+  /**
+   * The value as plain JavaScript (maps as objects), for values kept as written. Undefined, with an
+   * error at this place, when yaml refuses to expand its aliases: past a limit, so that a file of
+   * aliases of aliases (an "alias bomb") cannot take all memory.
+   */
   toJS(): unknown {
-    return this.node === undefined ? undefined : this.node.toJS(this.source.document);
+    if (this.node === undefined) return undefined;
+    try {
+      return this.node.toJS(this.source.document);
+    } catch (error) {
+      if (!(error instanceof ReferenceError)) throw error;
+      this.error(`cannot be read: ${error.message.replace(/\.$/, '')}. Write the value out instead of through aliases.`);
+      return undefined;
+    }
   }
 
   /** The value of `key` in this map; a not-written node when this is not a map or lacks the key. */
@@ -105,9 +116,9 @@ export class WrittenNode<T = unknown> {
     if (!isMap(this.node)) return [];
     return this.node.items.map((pair) => {
       const keyNode = pair.key as Node | null;
-      const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode?.toJS(this.source.document));
-      const written = (pair.value as Node | null) ?? undefined;
       const keyLine = keyNode?.range ? lineOf(this.source, keyNode.range[0]) : this.line;
+      const key = isScalar(keyNode) ? String(keyNode.value) : String(new WrittenNode(this.source, this.path, keyLine, keyNode ?? undefined).toJS());
+      const written = (pair.value as Node | null) ?? undefined;
       const line = (isScalar(written) || isAlias(written)) && written.range ? lineOf(this.source, written.range[0]) : keyLine;
       return [key, new WrittenNode<ValueOf<T>>(this.source, joinPath(this.path, key), line, resolveAlias(this.source, written))];
     });

@@ -33,6 +33,7 @@
  */
 export { loadJqEngine, type JqEngine, type JqRunResult } from './jq-engine.js';
 export { compileMapper, type CompileMapperOptions } from './compile-mapper.js';
+export { compileMappers } from './compile-mappers.js';
 export type { FieldEvaluation, Mapper, MappedEntity, MappingIssue, MapBatchOptions, MapBatchResult } from './mapper.js';
 export { checkExpression } from './check-expression.js';
 export { resourceModelSettings } from './resource-model-settings.js';

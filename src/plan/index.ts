@@ -19,6 +19,7 @@ export {
 } from './plan-document.js';
 export { planBlueprints, withAddedProperties, type PlannedBlueprintSchemas } from './plan-blueprints.js';
 export { makePlan, type MakePlanOptions } from './make-plan.js';
+export { checkTargets } from './check-targets.js';
 export { renderPlanText, summaryLine } from './render-plan-text.js';
 export { textStyle, type TextStyle } from './text-style.js';
 export { savePlanFile, assertPlanApplicable, type PlanBasis } from './plan-file.js';
@@ -27,4 +28,4 @@ export { planHasChanges, toResourceChange, type Plan, type PlanHeader } from './
 export { ChunkedWriter, type OutputSink } from './text-sink.js';
 export { findMassDeletions, describeMassDeletion } from './deletion-guard.js';
 export { vouchedScopes, type ReadCoverage, type VouchedScope } from './vouched-scopes.js';
-export { makeResourcePlan, type MakeResourcePlanOptions, type ResourceObservation } from './make-resource-plan.js';
+export { makeResourcePlan, type MakeResourcePlanOptions, type ResourceObservation, type ResourcePlan } from './make-resource-plan.js';

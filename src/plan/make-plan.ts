@@ -3,7 +3,7 @@ import { ORGANIZATIONS_ACCOUNT_KIND } from '../aws/global-kinds.js';
 import type { BlueprintDefinition } from '../config/index.js';
 import type { ResolvedConfig, ResourceConfig } from '../config/types.js';
 import type { PortClient } from '../port/index.js';
-import { compileMapper, loadJqEngine, resourceModelSettings, type Mapper, type MappingIssue } from '../mapping/index.js';
+import { compileMappers, loadJqEngine, resourceModelSettings, type Mapper, type MappingIssue } from '../mapping/index.js';
 import { DesiredSet, PlannedChanges, type DesiredEntity, type StateStore } from '../../state/index.js';
 import { addressConflictEntry } from './address-conflict-entry.js';
 import { checkTargets } from './check-targets.js';
@@ -33,6 +33,11 @@ export interface MakePlanOptions {
   onScanProgress?: (progress: ScanProgress) => void;
   /** The config's blueprints file and Port to look them up in (read-only), when the config names one. */
   blueprints?: { definitions: readonly BlueprintDefinition[]; port: PortClient };
+  /**
+   * The planned resource configs (those `targets` keeps) compiled beforehand, e.g. by a command that
+   * compiles before it opens the state; compiled here when not given.
+   */
+  mappers?: readonly Mapper[];
 }
 
 /** Items mapped per jq call: large enough to amortise jq's per-call cost, small enough for memory. */
@@ -48,8 +53,7 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
   const owningScopes = store.listOwningScopes();
   checkTargets(options.targets, config, owningScopes.map((scope) => scope.kind));
   const resources = options.targets.length > 0 ? config.resources.filter((r) => options.targets.includes(r.kind)) : config.resources;
-  const engine = await loadJqEngine();
-  const mappersByKind = groupMappers(resources.map((r) => compileMapper(r, engine, { isStrict: options.isStrict ?? false })));
+  const mappersByKind = groupMappers(options.mappers ?? (await compileMappers(resources, { isStrict: options.isStrict ?? false })));
   // Port's blueprints are read before AWS, so that each entity is checked against them as it is mapped
   const blueprints = options.blueprints ? await planBlueprints(options.blueprints.definitions, options.blueprints.port) : undefined;
   const read = await readEstate(config.aws, resources, {
@@ -57,7 +61,7 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
     log: options.log,
     ...(options.shard ? { shard: options.shard } : {}),
     ...(options.onScanProgress ? { onProgress: options.onScanProgress } : {}),
-    resourceModels: resourceModelSettings(resources, engine),
+    resourceModels: resourceModelSettings(resources, await loadJqEngine()),
   });
 
   const desired = new DesiredSet(store.db);
@@ -142,7 +146,7 @@ function handleSourceEvent(event: Exclude<SourceEvent, { type: 'item-unread' }>,
   else skipped.push({ ...event.scope, error: event.error });
 }
 
-function groupMappers(mappers: Mapper[]): Map<string, Mapper[]> {
+function groupMappers(mappers: readonly Mapper[]): Map<string, Mapper[]> {
   const byKind = new Map<string, Mapper[]>();
   for (const mapper of mappers) byKind.set(mapper.resource.kind, [...(byKind.get(mapper.resource.kind) ?? []), mapper]);
   return byKind;

@@ -34,6 +34,12 @@ export interface MakeResourcePlanOptions {
 
 type DeleteRow = Omit<PlannedChangeRow, 'seq'> & { address: string };
 
+/** An incremental plan, and which of its observations some resource config could not map. */
+export interface ResourcePlan extends Plan {
+  /** The observations a config skipped (see the plan's mapping issues): nothing they produced is deleted. */
+  unmapped: ResourceObservation[];
+}
+
 /**
  * The plan for a few resources, level-triggered (watch): each observed resource is mapped with every
  * resource config of its kind, and compared with exactly the recorded entities it produces now or
@@ -46,7 +52,7 @@ type DeleteRow = Omit<PlannedChangeRow, 'seq'> & { address: string };
  * read of that very resource. The changes live in the store's temporary plan table (one plan per
  * connection): close them when done.
  */
-export function makeResourcePlan(options: MakeResourcePlanOptions): Plan {
+export function makeResourcePlan(options: MakeResourcePlanOptions): ResourcePlan {
   const { store, observations } = options;
   const records = new ResourceRecords(store.db);
   const issues = new MappingIssueLog();
@@ -131,6 +137,7 @@ export function makeResourcePlan(options: MakeResourcePlanOptions): Plan {
         summary: { add: counts.create, change: counts.update, destroy: counts.delete },
       },
       changes,
+      unmapped: [...tainted],
     };
   } finally {
     desired.close();

@@ -1,4 +1,4 @@
-import { DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { DeleteMessageBatchCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { endpointFor } from '../aws/index.js';
 import { MAX_MESSAGES_PER_RECEIVE, RECEIVE_WAIT_SECONDS } from './constants.js';
 import type { ReceivedMessage } from './held-message.js';
@@ -8,6 +8,12 @@ export interface DeleteFailure {
   id: string;
   code: string;
   message: string;
+}
+
+/** The queue's redrive policy: where SQS moves a message received more than maxReceiveCount times. */
+export interface RedrivePolicy {
+  deadLetterTargetArn: string;
+  maxReceiveCount: number;
 }
 
 /** Where the queue is. */
@@ -69,6 +75,16 @@ export class EventQueue {
       new DeleteMessageBatchCommand({ QueueUrl: this.queueUrl, Entries: messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.receiptHandle })) }),
     );
     return (answer.Failed ?? []).map((f) => ({ id: messages[Number(f.Id)]?.id ?? String(f.Id), code: f.Code ?? 'Unknown', message: f.Message ?? '' }));
+  }
+
+  /** The queue's redrive policy (GetQueueAttributes `RedrivePolicy`); undefined when it has none. Throws when the call fails. */
+  async readRedrivePolicy(): Promise<RedrivePolicy | undefined> {
+    const answer = await this.client.send(new GetQueueAttributesCommand({ QueueUrl: this.queueUrl, AttributeNames: ['RedrivePolicy'] }));
+    const text = answer.Attributes?.RedrivePolicy;
+    if (!text) return undefined;
+    // SQS writes maxReceiveCount as a number or as a string, as it was set.
+    const policy = JSON.parse(text) as { deadLetterTargetArn?: unknown; maxReceiveCount?: unknown };
+    return { deadLetterTargetArn: String(policy.deadLetterTargetArn ?? ''), maxReceiveCount: Number(policy.maxReceiveCount) };
   }
 
   /** Closes the client's connections. */

@@ -1,5 +1,3 @@
-import type { EventOutcome } from './event-outcome.js';
-
 /** One SQS message as received. */
 export interface ReceivedMessage {
   id: string;
@@ -12,13 +10,20 @@ export interface ReceivedMessage {
   receiveCount: number;
 }
 
-/** What became of one of the resources a message names. */
-export type ResourceResult = 'applied' | 'failed' | 'unreadable';
+/**
+ * What became of one of the resources a message names: `unmappable` when a resource config could
+ * not map it (retrying may not help, but the message is kept for the dead-letter queue).
+ */
+export type ResourceResult = 'applied' | 'failed' | 'unreadable' | 'unmappable';
+
+/** What a held message settles as. */
+export type HeldOutcome = 'applied' | 'failed' | 'unreadable' | 'poison';
 
 /**
  * A message whose resources are being re-read: it settles once each of them has a result. It is
  * `applied` only if every re-read and every write it caused succeeded (so it may be deleted),
- * `failed` if any did not (so it stays in the queue), `unreadable` if no resource could be read at all.
+ * `poison` if a resource could not be mapped, `failed` if a re-read or write failed (both stay in
+ * the queue), `unreadable` if no resource could be read at all.
  */
 export class HeldMessage {
   private pending: number;
@@ -32,10 +37,11 @@ export class HeldMessage {
   }
 
   /** Records one resource's result; returns the message's outcome when it was the last one. */
-  record(result: ResourceResult): Extract<EventOutcome, ResourceResult> | undefined {
+  record(result: ResourceResult): HeldOutcome | undefined {
     this.results.push(result);
     this.pending--;
     if (this.pending > 0) return undefined;
+    if (this.results.includes('unmappable')) return 'poison';
     if (this.results.includes('failed')) return 'failed';
     return this.results.every((r) => r === 'unreadable') ? 'unreadable' : 'applied';
   }

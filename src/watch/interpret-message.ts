@@ -14,7 +14,9 @@ export type Interpretation =
       /** What the event was, for logs: `CloudTrail s3.amazonaws.com PutBucketTagging`. */
       description: string;
     }
-  | { outcome: IgnoredOutcome; description: string };
+  | { outcome: IgnoredOutcome; description: string }
+  /** The body cannot be read as an event: a poison message, left for the dead-letter queue. */
+  | { outcome: 'garbage'; description: string };
 
 /** What interpreting needs beyond the body. */
 export interface InterpretContext {
@@ -35,7 +37,7 @@ type Json = Record<string, unknown>;
 /**
  * Reads one SQS message body: an EventBridge event (a CloudTrail API call or a native event), the
  * same inside an SNS notification, or an S3 notification sent straight to the queue. Never throws:
- * anything it cannot use is an ignored outcome.
+ * a body it cannot read is `garbage`, an event it has no use for an ignored outcome.
  */
 export function interpretMessage(body: string, context: InterpretContext): Interpretation {
   let parsed: unknown;

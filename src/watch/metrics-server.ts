@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Aws2PortError } from '../errors/index.js';
 
 /** What `/healthz` says. */
 export interface HealthReport {
@@ -18,6 +19,7 @@ export interface MetricsServer {
 /**
  * Serves `GET /metrics` (Prometheus text format) and `GET /healthz` (200 when healthy, else 503; a
  * JSON body says why) on every interface, for Kubernetes probes and scrapers. Anything else is 404.
+ * Throws Aws2PortError `InvalidArgument` when it cannot listen on `port` (in use, not allowed).
  */
 export async function startMetricsServer(port: number, render: () => string, health: () => HealthReport, host?: string): Promise<MetricsServer> {
   const server = createServer((request, response) => {
@@ -35,7 +37,9 @@ export async function startMetricsServer(port: number, render: () => string, hea
     }
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (cause: NodeJS.ErrnoException) =>
+      reject(new Aws2PortError('InvalidArgument', `Cannot serve metrics on port ${port}: ${cause.code ?? cause.message}.`, { detail: 'Choose a free port with --metrics-port (0 picks one).', subject: String(port), cause })),
+    );
     server.listen(port, host, () => resolve());
   });
   return {

@@ -3,7 +3,7 @@ import { applyPlan } from '../apply/index.js';
 import { describeAwsError, scopeKey, type Scope } from '../aws/index.js';
 import type { BlueprintDefinition, ResolvedConfig } from '../config/index.js';
 import type { Mapper } from '../mapping/index.js';
-import { entityAddress, makeResourcePlan, planBlueprints, planHasChanges, type Plan, type ResourceObservation } from '../plan/index.js';
+import { entityAddress, makeResourcePlan, planBlueprints, planHasChanges, type ResourceObservation, type ResourcePlan } from '../plan/index.js';
 import type { PortClient } from '../port/index.js';
 import type { StateStore } from '../../state/index.js';
 import type { ResourceResult } from './held-message.js';
@@ -42,8 +42,9 @@ export interface KeyedRef {
 /**
  * One incremental cycle: re-reads each resource, plans exactly the entities they produce now or
  * produced before (makeResourcePlan), applies that plan, and says per resource whether everything it
- * caused was confirmed by Port and recorded (`applied`), could not be (`failed`), or could never be
- * read (`unreadable`). Never throws.
+ * caused was confirmed by Port and recorded (`applied`), could not be (`failed`), could never be
+ * read (`unreadable`), or could not be mapped (`unmappable`). One resource whose mapping fails never
+ * fails the others. Never throws.
  */
 export async function reconcileResources(refs: readonly KeyedRef[], context: ReconcileContext): Promise<Map<string, ResourceResult>> {
   const { metrics, log } = context;
@@ -68,34 +69,43 @@ export async function reconcileResources(refs: readonly KeyedRef[], context: Rec
   });
   if (observations.length === 0) return results;
 
-  const observed = [...new Set(owners.values())];
   const readMs = performance.now() - started;
-  await context.applies.run(() => planAndApply(observations, owners, observed, readMs, context, results));
+  await context.applies.run(() => planAndApply(observations, owners, readMs, context, results));
   return results;
 }
 
-/** Plans the observed resources and applies the plan, recording each resource's result. */
+/**
+ * Plans the observed resources and applies the plan, recording each resource's result. When planning
+ * them together throws, each is planned alone, so that only a resource whose mapping throws by itself
+ * is `unmappable`.
+ */
 async function planAndApply(
   observations: readonly ResourceObservation[],
   owners: ReadonlyMap<string, string>,
-  observed: readonly string[],
   readMs: number,
   context: ReconcileContext,
   results: Map<string, ResourceResult>,
 ): Promise<void> {
   const { metrics, log } = context;
   const started = performance.now();
-  let plan: Plan;
+  const observed = [...new Set(observations.map((o) => owners.get(ownerKey(o.scope, o.awsIdentifier))!))];
+  let plan: ResourcePlan;
   try {
     // the blueprints are read through the watch's caching client: no Port request once read
     const blueprintSchemas = context.blueprints ? (await planBlueprints(context.blueprints, context.port)).schemas : undefined;
     plan = makeResourcePlan({ configHash: context.config.hash, store: context.store, mappersByKind: context.mappersByKind, observations, ...(blueprintSchemas ? { blueprintSchemas } : {}) });
   } catch (error) {
     metrics.errors.inc({ stage: 'plan' });
-    log.log('error', 'plan_failed', `planning ${observations.length} resources failed: ${describeAwsError(error)}`);
-    for (const key of observed) results.set(key, 'failed');
+    if (observations.length > 1) {
+      log.log('warn', 'plan_failed', `planning ${observations.length} resources together failed (${describeAwsError(error)}): planning each alone`);
+      for (const observation of observations) await planAndApply([observation], owners, readMs, context, results);
+      return;
+    }
+    log.log('error', 'resource_unmappable', `${describeObservation(observations[0]!)}: planning it failed: ${describeAwsError(error)}`);
+    for (const key of observed) results.set(key, 'unmappable');
     return;
   }
+  const unmapped = new Set(plan.unmapped.map((o) => owners.get(ownerKey(o.scope, o.awsIdentifier))));
   const planMs = performance.now() - started;
   try {
     reportPlanProblems(plan, log);
@@ -138,7 +148,7 @@ async function planAndApply(
     } else {
       log.log('debug', 'resources_unchanged', `${observations.length} resources re-read: no changes`, { resources: observations.length });
     }
-    for (const key of observed) results.set(key, failedKeys.has(key) ? 'failed' : 'applied');
+    for (const key of observed) results.set(key, unmapped.has(key) ? 'unmappable' : failedKeys.has(key) ? 'failed' : 'applied');
   } catch (error) {
     metrics.errors.inc({ stage: 'apply' });
     log.log('error', 'apply_failed', `applying the changes of ${observations.length} resources failed: ${describeAwsError(error)}`);
@@ -148,13 +158,17 @@ async function planAndApply(
   }
 }
 
-function reportPlanProblems(plan: Plan, log: WatchLogger): void {
+function reportPlanProblems(plan: ResourcePlan, log: WatchLogger): void {
   for (const issue of plan.header.mapping_issues) {
     log.log('warn', 'mapping_issue', `${issue.path} (line ${issue.line}) failed on ${issue.examples.join(', ')}: ${issue.message}`, { kind: issue.kind, field: issue.field, item_skipped: issue.item_skipped });
   }
   for (const conflict of plan.header.address_conflicts) {
     log.log('warn', 'address_conflict', `${conflict.address}: two resources map to it; kept ${conflict.kept.aws_identifier ?? '?'}, dropped ${conflict.dropped.aws_identifier ?? '?'}`);
   }
+}
+
+function describeObservation(observation: ResourceObservation): string {
+  return `${observation.scope.kind} ${observation.scope.account}/${observation.scope.region} ${observation.awsIdentifier}`;
 }
 
 function ownerKey(scope: Scope, awsIdentifier: string): string {

@@ -1,5 +1,5 @@
 import { LATENCY_BUCKETS_SECONDS } from './constants.js';
-import { EVENT_OUTCOMES } from './event-outcome.js';
+import { EVENT_OUTCOMES, POISON_REASONS } from './event-outcome.js';
 import { PrometheusRegistry, type Counter, type Gauge, type Histogram } from './prometheus-registry.js';
 
 /**
@@ -9,7 +9,9 @@ import { PrometheusRegistry, type Counter, type Gauge, type Histogram } from './
 export class WatchMetrics {
   readonly registry = new PrometheusRegistry();
   /** Messages received, by what became of them (EventOutcome); one message counts once per receive. */
-  readonly events: Counter = this.registry.counter('aws2port_watch_events_total', 'SQS messages received, by outcome (applied, failed, dropped, garbage, test_event, failed_call, read_only, unknown_event, unmapped_kind, out_of_scope, unreadable).');
+  readonly events: Counter = this.registry.counter('aws2port_watch_events_total', 'SQS messages received, by outcome (applied, failed, poison, dropped, test_event, failed_call, read_only, unknown_event, unmapped_kind, out_of_scope, unreadable).');
+  /** Receives of poison messages (left for the dead-letter queue), by PoisonReason. */
+  readonly poison: Counter = this.registry.counter('aws2port_watch_poison_messages_total', 'Receives of messages that cannot be parsed or name a resource that cannot be mapped, by reason (unparseable, unmappable); each is left in the queue until its redrive policy moves it to the dead-letter queue.');
   /** Entity writes Port confirmed (and the state recorded), by action, from events and resyncs. */
   readonly applied: Counter = this.registry.counter('aws2port_watch_resources_applied_total', 'Entity writes Port confirmed and the state recorded, by action (create, update, delete) and trigger (event, resync).');
   /** Cloud Control re-reads of single resources, by result. */
@@ -29,6 +31,7 @@ export class WatchMetrics {
 
   constructor() {
     for (const outcome of EVENT_OUTCOMES) this.events.declare({ outcome });
+    for (const reason of POISON_REASONS) this.poison.declare({ reason });
     for (const trigger of ['event', 'resync']) for (const action of ['create', 'update', 'delete']) this.applied.declare({ action, trigger });
     for (const result of ['found', 'gone', 'failed', 'unreadable']) this.reads.declare({ result });
     for (const stage of ['receive', 'read', 'plan', 'apply', 'delete', 'resync', 'discover']) this.errors.declare({ stage });

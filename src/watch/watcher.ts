@@ -2,15 +2,15 @@ import { performance } from 'node:perf_hooks';
 import { applyPlan } from '../apply/index.js';
 import { CallScheduler, describeAwsError } from '../aws/index.js';
 import type { BlueprintDefinition, ResolvedConfig, ResourceConfig } from '../config/index.js';
-import { compileMapper, loadJqEngine, type Mapper } from '../mapping/index.js';
+import type { Mapper } from '../mapping/index.js';
 import { describeMassDeletion, makePlan, planHasChanges } from '../plan/index.js';
 import { ResourceRecords, type StateStore } from '../../state/index.js';
 import type { BlueprintCachingPortClient } from './blueprint-caching-port-client.js';
 import { discoverWatchScope, type DiscoverWatchScopeOptions } from './discover-watch-scope.js';
 import { COALESCE_WINDOW_MS, HEALTHY_RECEIVE_AGE_MS, MAX_CONCURRENT_CYCLES, MAX_MESSAGES_IN_HAND, MAX_RESOURCES_PER_CYCLE, STOP_TIMEOUT_MS } from './constants.js';
-import type { EventOutcome } from './event-outcome.js';
+import type { EventOutcome, PoisonReason } from './event-outcome.js';
 import { EventQueue } from './event-queue.js';
-import { HeldMessage, type ReceivedMessage } from './held-message.js';
+import { HeldMessage, type HeldOutcome, type ReceivedMessage, type ResourceResult } from './held-message.js';
 import { interpretMessage, type InterpretContext } from './interpret-message.js';
 import type { HealthReport } from './metrics-server.js';
 import { Semaphore } from '../concurrency/index.js';
@@ -28,6 +28,8 @@ import type { WatchScope } from './watch-scope.js';
 /** Everything a watcher needs; the command builds it from flags and environment. */
 export interface WatcherOptions {
   config: ResolvedConfig;
+  /** The compiled mapping of every resource config `targets` keeps (compileMappers). */
+  mappers: readonly Mapper[];
   queueUrl: string;
   /** The state connection that holds the lock; full resyncs plan and apply on it. */
   store: StateStore;
@@ -58,9 +60,11 @@ export interface WatcherOptions {
   coalesceWindowMs?: number;
 }
 
+/** Characters of a message body logged with a poison or unknown event (a full body is at most 1 MiB). */
+const MAX_LOGGED_BODY_CHARS = 2000;
+
 /** How quiet outcomes are logged: expected noise at debug, signs of a bad set-up at warn. */
 const IGNORED_LOG_LEVEL: Readonly<Partial<Record<EventOutcome, LogLevel>>> = {
-  garbage: 'warn',
   unknown_event: 'warn',
   test_event: 'info',
   failed_call: 'debug',
@@ -129,14 +133,13 @@ export class Watcher {
   }
 
   /**
-   * Compiles the mapping, discovers the accounts, and starts polling and the resync at start. Throws
-   * when the config does not compile or no account can be discovered (nothing could work).
+   * Discovers the accounts, and starts polling and the resync at start. Throws when no account can be
+   * discovered (nothing could work).
    */
   static async start(options: WatcherOptions): Promise<Watcher> {
     const resources = watchedResources(options);
-    const engine = await loadJqEngine();
     const mappersByKind = new Map<string, Mapper[]>();
-    for (const resource of resources) mappersByKind.set(resource.kind, [...(mappersByKind.get(resource.kind) ?? []), compileMapper(resource, engine, { isStrict: options.isStrict ?? false })]);
+    for (const mapper of options.mappers) mappersByKind.set(mapper.resource.kind, [...(mappersByKind.get(mapper.resource.kind) ?? []), mapper]);
     const scheduler = new CallScheduler({ parallelism: options.parallelism });
     const discovered = await discoverWatchScope(options.config.aws, resources, discoveryOptions(options, scheduler));
     const { scope } = discovered;
@@ -147,9 +150,34 @@ export class Watcher {
       kinds: [...mappersByKind.keys()],
       accounts: scope.accountIds,
     });
+    await watcher.checkRedrivePolicy();
     watcher.poller.start();
     watcher.resyncLoop.start();
     return watcher;
+  }
+
+  /**
+   * Warns when poison messages would not end in a dead-letter queue: the queue has no redrive policy,
+   * or its maxReceiveCount lets --max-receives drop a message before SQS moves it.
+   */
+  private async checkRedrivePolicy(): Promise<void> {
+    const { log, maxReceives, queueUrl } = this.options;
+    let policy;
+    try {
+      policy = await this.queue.readRedrivePolicy();
+    } catch (error) {
+      log.log('warn', 'redrive_policy_unknown', `could not read the queue's redrive policy (${describeAwsError(error)}): poison messages are dropped after --max-receives ${maxReceives} unless its dead-letter queue takes them first`, { queue_url: queueUrl });
+      return;
+    }
+    if (!policy) {
+      log.log('warn', 'no_dead_letter_queue', `the queue has no redrive policy: a poison message is tried ${maxReceives} times (--max-receives), then logged with its body and deleted. Give the queue a dead-letter queue to keep them.`, { queue_url: queueUrl });
+    } else if (!(policy.maxReceiveCount <= maxReceives)) {
+      log.log('warn', 'dead_letter_after_max_receives', `the queue moves a message to its dead-letter queue after ${policy.maxReceiveCount} receives, but --max-receives ${maxReceives} drops it first: set --max-receives to at least ${policy.maxReceiveCount}`, {
+        queue_url: queueUrl,
+        max_receive_count: policy.maxReceiveCount,
+        dead_letter_queue: policy.deadLetterTargetArn,
+      });
+    }
   }
 
   /** For `/healthz`: healthy while running and ReceiveMessage succeeded within HEALTHY_RECEIVE_AGE_MS. */
@@ -204,39 +232,54 @@ export class Watcher {
     return messages;
   }
 
-  /** Takes in what a poll received: each message is dropped, acknowledged, or held until its resources are reconciled. */
+  /**
+   * Takes in what a poll received: each message is dropped, acknowledged, left as poison, or held
+   * until its resources are reconciled. A message that cannot be read never stops the others.
+   */
   private accept(messages: readonly ReceivedMessage[]): void {
-    const { metrics, log, maxReceives } = this.options;
     for (const message of messages) {
-      if (message.receiveCount > maxReceives) {
-        log.log('error', 'message_dropped', `message ${message.id} was received ${message.receiveCount} times (more than --max-receives ${maxReceives}): deleting it; its body follows`, {
-          message_id: message.id,
-          receive_count: message.receiveCount,
-          body: message.body,
-        });
-        this.acknowledge(message, 'dropped');
-        continue;
+      try {
+        this.acceptOne(message);
+      } catch (error) {
+        this.leavePoison(message, 'unparseable', `reading it failed: ${error instanceof Error ? error.message : String(error)}`);
       }
-      const interpretation = interpretMessage(message.body, this.interpretContext);
-      if (interpretation.outcome !== 'resources') {
-        this.logIgnored(interpretation.outcome, message, interpretation.description);
-        this.acknowledge(message, interpretation.outcome);
-        continue;
-      }
-      const admissions = interpretation.refs.map((ref) => ({ ref, admission: this.scope.admit(ref) }));
-      const admitted = admissions.filter((a) => a.admission === 'admitted').map((a) => a.ref);
-      if (admitted.length === 0) {
-        const outcome = admissions.some((a) => a.admission === 'out_of_scope') ? 'out_of_scope' : 'unmapped_kind';
-        this.logIgnored(outcome, message, `${interpretation.description}: ${interpretation.refs.map(formatRef).join(', ')}`);
-        this.acknowledge(message, outcome);
-        continue;
-      }
-      const held = new HeldMessage(message, admitted.length);
-      this.inHand.add(held);
-      log.log('debug', 'message_received', `${interpretation.description}: ${admitted.map(formatRef).join(', ')}`, { message_id: message.id, receive_count: message.receiveCount });
-      for (const ref of admitted) this.work.add(ref, held);
     }
-    metrics.inHand.set(this.inHand.size);
+    this.options.metrics.inHand.set(this.inHand.size);
+  }
+
+  private acceptOne(message: ReceivedMessage): void {
+    const { log, maxReceives } = this.options;
+    if (message.receiveCount > maxReceives) {
+      log.log('error', 'message_dropped', `message ${message.id} was received ${message.receiveCount} times (more than --max-receives ${maxReceives}): deleting it; its body follows`, {
+        message_id: message.id,
+        receive_count: message.receiveCount,
+        body: message.body,
+      });
+      this.acknowledge(message, 'dropped');
+      return;
+    }
+    const interpretation = interpretMessage(message.body, this.interpretContext);
+    if (interpretation.outcome === 'garbage') {
+      this.leavePoison(message, 'unparseable', interpretation.description);
+      return;
+    }
+    if (interpretation.outcome !== 'resources') {
+      this.logIgnored(interpretation.outcome, message, interpretation.description);
+      this.acknowledge(message, interpretation.outcome);
+      return;
+    }
+    const admissions = interpretation.refs.map((ref) => ({ ref, admission: this.scope.admit(ref) }));
+    const admitted = admissions.filter((a) => a.admission === 'admitted').map((a) => a.ref);
+    if (admitted.length === 0) {
+      const outcome = admissions.some((a) => a.admission === 'out_of_scope') ? 'out_of_scope' : 'unmapped_kind';
+      this.logIgnored(outcome, message, `${interpretation.description}: ${interpretation.refs.map(formatRef).join(', ')}`);
+      this.acknowledge(message, outcome);
+      return;
+    }
+    const held = new HeldMessage(message, admitted.length);
+    this.inHand.add(held);
+    log.log('debug', 'message_received', `${interpretation.description}: ${admitted.map(formatRef).join(', ')}`, { message_id: message.id, receive_count: message.receiveCount });
+    for (const ref of admitted) this.work.add(ref, held);
   }
 
   /**
@@ -256,7 +299,7 @@ export class Watcher {
     }
   }
 
-  private finishCycle(items: readonly WorkItem<HeldMessage>[], resultOf: (key: string) => 'applied' | 'failed' | 'unreadable'): void {
+  private finishCycle(items: readonly WorkItem<HeldMessage>[], resultOf: (key: string) => ResourceResult): void {
     for (const item of items) {
       this.work.done(item.key);
       const result = resultOf(item.key);
@@ -271,10 +314,14 @@ export class Watcher {
   }
 
   /** A held message's resources are all reconciled: delete it, or leave it for redelivery. */
-  private settle(held: HeldMessage, outcome: 'applied' | 'failed' | 'unreadable'): void {
+  private settle(held: HeldMessage, outcome: HeldOutcome): void {
     const { metrics, log } = this.options;
     this.inHand.delete(held);
     const { message } = held;
+    if (outcome === 'poison') {
+      this.leavePoison(message, 'unmappable', 'a resource it names could not be mapped (see the mapping issue logged before)');
+      return;
+    }
     if (outcome === 'failed') {
       metrics.events.inc({ outcome });
       log.log('warn', 'message_failed', `message ${message.id} stays in the queue: a re-read or write it caused failed; it comes back after its visibility timeout`, { message_id: message.id, receive_count: message.receiveCount });
@@ -284,13 +331,32 @@ export class Watcher {
     this.acknowledge(message, outcome);
   }
 
+  /**
+   * Leaves a message that cannot be parsed, or names a resource that cannot be mapped, in the queue:
+   * it comes back after its visibility timeout, and once it was received maxReceiveCount times SQS
+   * moves it to the queue's dead-letter queue (without one, --max-receives drops it), where it can be
+   * read and redriven once the cause is fixed.
+   */
+  private leavePoison(message: ReceivedMessage, reason: PoisonReason, description: string): void {
+    const { metrics, log, maxReceives } = this.options;
+    metrics.events.inc({ outcome: 'poison' });
+    metrics.poison.inc({ reason });
+    const next = message.receiveCount >= maxReceives ? 'this was its last try: the dead-letter queue takes it next (without one, it is dropped)' : `it comes back after its visibility timeout (try ${message.receiveCount} of ${maxReceives})`;
+    log.log('warn', 'message_poison', `message ${message.id} stays in the queue (${reason}): ${description}; ${next}`, {
+      message_id: message.id,
+      reason,
+      receive_count: message.receiveCount,
+      body: message.body.slice(0, MAX_LOGGED_BODY_CHARS),
+    });
+  }
+
   private acknowledge(message: ReceivedMessage, outcome: EventOutcome): void {
     this.options.metrics.events.inc({ outcome });
     this.deleter.delete(message);
   }
 
   private logIgnored(outcome: EventOutcome, message: ReceivedMessage, description: string): void {
-    const fields = { message_id: message.id, outcome, ...(outcome === 'garbage' || outcome === 'unknown_event' ? { body: message.body.slice(0, 2000) } : {}) };
+    const fields = { message_id: message.id, outcome, ...(outcome === 'unknown_event' ? { body: message.body.slice(0, MAX_LOGGED_BODY_CHARS) } : {}) };
     this.options.log.log(IGNORED_LOG_LEVEL[outcome] ?? 'info', 'message_ignored', `message ${message.id} acknowledged without changes (${outcome}): ${description}`, fields);
   }
 
@@ -324,6 +390,7 @@ export class Watcher {
       this.hasResynced = true;
       const plan = await makePlan({
         config: options.config,
+        mappers: options.mappers,
         store: options.store,
         targets: options.targets,
         parallelism: options.parallelism,

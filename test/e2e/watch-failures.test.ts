@@ -41,12 +41,15 @@ describe('watch: failures and messages it cannot use', () => {
     // GIVEN GetResource is denied for instances, so the event can never be applied
     world.aws.faults.deny = [{ operation: 'GetResource', type: 'AWS::EC2::Instance' }];
     const body = JSON.stringify(cloudTrailEvent({ source: 'ec2.amazonaws.com', name: 'StopInstances', account: ACCOUNT, region: 'us-east-1', requestParameters: { instancesSet: { items: [{ instanceId: 'i-0ffff00000000dead' }] } } }));
+    const droppedBefore = await outcome('dropped');
     send(body);
-    const dropped = await watch.waitForLog('message_dropped', undefined, 10_000);
+    // (A loaded machine may also drop the first test's message, redelivered while it was being applied.)
+    const dropped = await watch.waitForLog('message_dropped', (l) => l.body === body, 10_000);
     assert.equal(dropped.body, body);
     assert.equal(dropped.receive_count, 3);
     await waitUntil(() => depth().visible + depth().inFlight === 0, 'the dropped message is deleted');
-    assert.equal(await outcome('dropped'), 1);
+    assert.equal((await outcome('dropped')) - droppedBefore, 1);
+    assert.ok(watch.logs.some((l) => l.event === 'no_dead_letter_queue'), 'watch warned at start that the queue keeps no dead letters');
     assert.ok((await watch.metric('aws2port_watch_errors_total', { stage: 'read' })) >= 2);
     world.aws.faults.deny = [];
   });
@@ -77,12 +80,10 @@ describe('watch: failures and messages it cannot use', () => {
     world.aws.faults.getResourceErrors = [];
   });
 
-  it('acknowledges and counts garbage and events it has no use for, and keeps running', async () => {
+  it('acknowledges and counts events it has no use for, and keeps running', async () => {
     const before = await watch.metrics();
-    send('this is not JSON');
-    send('[1, 2, 3]');
     send({ hello: 'world' });
-    send(snsEnvelope('not an event'));
+    send(snsEnvelope({ hello: 'world' }));
     send(S3_TEST_EVENT);
     send(cloudTrailEvent({ source: 's3.amazonaws.com', name: 'CreateBucket', account: ACCOUNT, region: 'us-east-1', requestParameters: { bucketName: 'taken-name' }, errorCode: 'BucketAlreadyExists' }));
     send(cloudTrailEvent({ source: 's3.amazonaws.com', name: 'GetBucketTagging', account: ACCOUNT, region: 'us-east-1', requestParameters: { bucketName: 'acme-shared-logs' }, readOnly: true }));
@@ -90,7 +91,7 @@ describe('watch: failures and messages it cannot use', () => {
     send(cloudTrailEvent({ source: 'dynamodb.amazonaws.com', name: 'CreateTable', account: ACCOUNT, region: 'us-east-1', requestParameters: { tableName: 'not-mapped' } }));
     send(cloudTrailEvent({ source: 's3.amazonaws.com', name: 'CreateBucket', account: '333333333333', region: 'us-east-1', requestParameters: { bucketName: 'outside-org' } }));
     send(cloudTrailEvent({ source: 'ec2.amazonaws.com', name: 'StartInstances', account: ACCOUNT, region: 'ap-south-1', requestParameters: { instancesSet: { items: [{ instanceId: 'i-0aaaa000000000001' }] } } }));
-    const expected = { garbage: 3, unknown_event: 2, test_event: 1, failed_call: 1, read_only: 1, unmapped_kind: 1, out_of_scope: 2 };
+    const expected = { unknown_event: 3, test_event: 1, failed_call: 1, read_only: 1, unmapped_kind: 1, out_of_scope: 2 };
     const counted = async () => {
       const text = await watch.metrics();
       return Object.entries(expected).every(([name, n]) => metricIn(text, name) - metricIn(before, name) === n);
@@ -99,7 +100,7 @@ describe('watch: failures and messages it cannot use', () => {
     await waitUntil(() => depth().visible + depth().inFlight === 0, 'every such message is deleted');
     assert.equal((await watch.health()).status, 200);
     assert.equal(watch.child.exitCode, null);
-    assert.ok(watch.logs.some((l) => l.event === 'message_ignored' && l.outcome === 'garbage' && l.body === 'this is not JSON'));
+    assert.ok(watch.logs.some((l) => l.event === 'message_ignored' && l.outcome === 'unknown_event' && l.body === '{"hello":"world"}'));
   });
 });
 

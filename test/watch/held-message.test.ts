@@ -18,6 +18,13 @@ describe('HeldMessage', () => {
     assert.equal(held.record('applied'), 'failed');
   });
 
+  it('settles poison when a resource could not be mapped, even beside a failure, so that it ends in the dead-letter queue', () => {
+    const held = new HeldMessage(message, 3);
+    held.record('applied');
+    held.record('unmappable');
+    assert.equal(held.record('failed'), 'poison');
+  });
+
   it('settles unreadable when no resource could be read at all', () => {
     assert.equal(new HeldMessage(message, 1).record('unreadable'), 'unreadable');
   });

@@ -38,9 +38,10 @@ describe('PrometheusRegistry', () => {
 
   it('exports every outcome of watch at 0 before the first event', () => {
     const text = new WatchMetrics().registry.render();
-    for (const outcome of ['applied', 'failed', 'dropped', 'garbage', 'unknown_event', 'unmapped_kind']) assert.match(text, new RegExp(`aws2port_watch_events_total\\{outcome="${outcome}"\\} 0`));
+    for (const outcome of ['applied', 'failed', 'poison', 'dropped', 'unknown_event', 'unmapped_kind']) assert.match(text, new RegExp(`aws2port_watch_events_total\\{outcome="${outcome}"\\} 0`));
     assert.match(text, /aws2port_watch_event_to_port_seconds_bucket\{le="1"\} 0/);
     assert.match(text, /aws2port_watch_queue_lag_seconds 0/);
     assert.match(text, /aws2port_watch_errors_total\{stage="receive"\} 0/);
+    for (const reason of ['unparseable', 'unmappable']) assert.match(text, new RegExp(`aws2port_watch_poison_messages_total\\{reason="${reason}"\\} 0`));
   });
 });
