@@ -17,11 +17,12 @@ export {
 } from './plan-document.js';
 export { makePlan, type MakePlanOptions } from './make-plan.js';
 export { renderPlanText, summaryLine } from './render-plan-text.js';
+export { renderPlanMarkdown, GITHUB_COMMENT_LIMIT, PLAN_COMMENT_MARKER, type PlanMarkdownOptions } from './render-plan-markdown.js';
 export { textStyle, type TextStyle } from './text-style.js';
 export { savePlanFile, assertPlanApplicable, type PlanBasis } from './plan-file.js';
 export { writePlanJson, readPlanFile, planFromDocument } from './plan-json.js';
 export { planHasChanges, toResourceChange, type Plan, type PlanHeader } from './plan.js';
 export { ChunkedWriter, type OutputSink } from './text-sink.js';
-export { findMassDeletions, describeMassDeletion } from './deletion-guard.js';
+export { findMassDeletions, describeMassDeletion, describeDeletionShare } from './deletion-guard.js';
 export { vouchedScopes, type ReadCoverage, type VouchedScope } from './vouched-scopes.js';
 export { makeResourcePlan, type MakeResourcePlanOptions, type ResourceObservation } from './make-resource-plan.js';

@@ -24,6 +24,7 @@ describe('parseArguments', () => {
 
   it('reads the config and state files from the environment', async () => {
     const args = await parse(['plan'], { env: { AWS2PORT_CONFIG: '/etc/a.yml', AWS2PORT_STATE: '/var/s.db' }, isStdoutTty: false });
+    assert.ok(args.command === 'plan');
     assert.equal(args.config, '/etc/a.yml');
     assert.equal(args.state, '/var/s.db');
   });
@@ -69,7 +70,9 @@ describe('parseArguments', () => {
   });
 
   it('parses --shard and map and validate', async () => {
-    assert.deepEqual((await parse(['plan', '--shard', '2/4'])).shard, { index: 2, count: 4 });
+    const sharded = await parse(['plan', '--shard', '2/4']);
+    assert.ok(sharded.command === 'plan');
+    assert.deepEqual(sharded.shard, { index: 2, count: 4 });
     await assert.rejects(parse(['plan', '--shard', '5/4']), /--shard/);
     const map = await parse(['map', 'items.json', '--kind', 'AWS::S3::Bucket', '--json']);
     assert.ok(map.command === 'map' && map.inputFile === 'items.json' && map.kind === 'AWS::S3::Bucket' && map.json && map.workers === undefined);
@@ -77,7 +80,7 @@ describe('parseArguments', () => {
     assert.ok(withWorkers.command === 'map' && withWorkers.workers === 3);
     for (const workers of ['-1', '1.5']) await assert.rejects(parse(['map', 'items.jsonl', '--workers', workers]), /--workers takes a whole number of at least 0/);
     assert.equal((await parse(['validate'])).command, 'validate');
-    await assert.rejects(parse([]), /^UsageError: Name a command: plan, apply, refresh, watch, validate, map or state\.$/);
+    await assert.rejects(parse([]), /^UsageError: Name a command: plan, apply, show, refresh, watch, validate, map or state\.$/);
   });
 });
 
