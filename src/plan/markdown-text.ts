@@ -1,7 +1,7 @@
 /**
  * Safe pieces of GitHub-flavoured markdown for values that come from AWS, the mapping or Port (any
  * text at all), so that a `|`, a backtick, `<` or a line break in a value can neither end a table
- * cell or a fenced block, nor open HTML or a link, nor mention a user.
+ * cell nor open HTML or a link, nor mention a user.
  */
 
 /**
@@ -22,21 +22,9 @@ export function literal(text: string): string {
   return `<code>${line.replace(SYNTAX_CHARACTERS, (c) => `&#${c.charCodeAt(0)};`)}</code>`;
 }
 
-/** Our own words with values in them, for raw HTML (`<summary>`): on one line, `&`, `<`, `>` and quotes escaped. */
-export function htmlText(text: string): string {
-  return oneLine(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** A table row of cells already made safe (`literal`, numbers, our own words). */
 export function tableRow(cells: readonly (string | number)[]): string {
   return `| ${cells.join(' | ')} |`;
-}
-
-/** The fence of a fenced code block around `body`: longer than any run of backticks in it. */
-export function codeFence(body: string): string {
-  let longest = 0;
-  for (const run of body.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
-  return '`'.repeat(Math.max(3, longest + 1));
 }
 
 /** Line breaks and other control characters as spaces: a value never spans lines. */

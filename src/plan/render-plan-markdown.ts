@@ -6,7 +6,7 @@ import { entityAddress, type ChangeAction } from './plan-document.js';
 import { planHasChanges, type Plan, type PlanHeader } from './plan.js';
 import { summaryLine } from './render-plan-text.js';
 import { renderValue, renderValueDiff } from './render-values.js';
-import { codeFence, htmlText, literal, tableRow } from './markdown-text.js';
+import { literal, tableRow } from './markdown-text.js';
 import { SizeBudget } from './size-budget.js';
 import type { OutputSink } from './text-sink.js';
 
@@ -184,11 +184,11 @@ function actionsLeft(total: Record<ChangeAction, number>, shown: Record<ChangeAc
 
 /** One change: its address, scope and why in the `<summary>`, its attribute diff folded below. */
 function changeBlock(change: PlannedChange): string {
-  const reason = change.reason ? ` — ${htmlText(change.reason)}` : '';
+  const reason = change.reason ? ` — ${literal(change.reason)}` : '';
   const summary = `${SYMBOL[change.action]} ${literal(entityAddress(change.blueprint, change.identifier))} (${literal(formatScope(change.scope))})${reason}`;
-  const body = diffLines(change).join('\n');
-  const fence = codeFence(body);
-  return `<details><summary>${summary}</summary>\n\n${fence}diff\n${body}\n${fence}\n\n</details>\n\n`;
+  // No value can close the fence: a closing fence is backticks alone on a line (after at most 3 spaces),
+  // and each diff line starts with `+`, `-`, `@@` or spaces then a name or JSON (strings quoted).
+  return `<details><summary>${summary}</summary>\n\n\`\`\`diff\n${diffLines(change).join('\n')}\n\`\`\`\n\n</details>\n\n`;
 }
 
 /** The attribute diff as `diff` lines: `+`/`-` in the first column, so GitHub colours them. */
