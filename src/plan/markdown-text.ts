@@ -28,6 +28,6 @@ export function tableRow(cells: readonly (string | number)[]): string {
 }
 
 /** Line breaks and other control characters as spaces: a value never spans lines. */
-function oneLine(text: string): string {
+export function oneLine(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
 }

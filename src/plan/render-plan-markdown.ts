@@ -6,7 +6,7 @@ import { entityAddress, type ChangeAction } from './plan-document.js';
 import { planHasChanges, type Plan, type PlanHeader } from './plan.js';
 import { summaryLine } from './render-plan-text.js';
 import { renderValue, renderValueDiff } from './render-values.js';
-import { literal, tableRow } from './markdown-text.js';
+import { literal, oneLine, tableRow } from './markdown-text.js';
 import { SizeBudget } from './size-budget.js';
 import type { OutputSink } from './text-sink.js';
 
@@ -200,13 +200,15 @@ function diffLines(change: PlannedChange): string[] {
 }
 
 function attributeLines(attribute: AttributeChange): string[] {
-  if (attribute.action === 'add') return valueLines('+', attribute.name, attribute.value);
-  if (attribute.action === 'remove') return valueLines('-', attribute.name, attribute.value);
+  // a property's name comes from the mapping: kept on its line, so it cannot start one with a fence
+  const name = oneLine(attribute.name);
+  if (attribute.action === 'add') return valueLines('+', name, attribute.value);
+  if (attribute.action === 'remove') return valueLines('-', name, attribute.value);
   const before = renderValue(attribute.before);
   const after = renderValue(attribute.after);
-  if (before.length === 1 && after.length === 1) return [...valueLines('-', attribute.name, attribute.before), ...valueLines('+', attribute.name, attribute.after)];
+  if (before.length === 1 && after.length === 1) return [...valueLines('-', name, attribute.before), ...valueLines('+', name, attribute.after)];
   const diff = renderValueDiff(attribute.before, attribute.after).map((line) => (line.startsWith('@@') ? line : `${line.slice(0, 1)}   ${line.slice(1)}`));
-  return [`  ${attribute.name}:`, ...diff];
+  return [`  ${name}:`, ...diff];
 }
 
 function valueLines(symbol: '+' | '-', name: string, value: unknown): string[] {

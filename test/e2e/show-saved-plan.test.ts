@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -97,9 +97,13 @@ describe('show PLANFILE on plans of the seed estate made through the CLI', () =>
 
   it('reads no config, no state, no AWS and no Port', async () => {
     const callsBefore = world.aws.calls.length;
-    const run = await runCli(['show', join(world.dir, 'changes.plan'), '--markdown'], { cwd: tempDir(), env: {} });
+    const requestsBefore = world.port.writes.length;
+    const cwd = tempDir();
+    const run = await runCli(['show', join(world.dir, 'changes.plan'), '--markdown'], { cwd, env: {} });
     assert.equal(run.code, 0, run.stderr);
     assert.equal(world.aws.calls.length, callsBefore);
+    assert.equal(world.port.writes.length, requestsBefore);
+    assert.deepEqual(readdirSync(cwd), [], 'no state file made');
     assert.match(run.stdout, /Plan: 1 to add, 1 to change, 4 to destroy\./);
   });
 });

@@ -51,7 +51,7 @@ const hostilePlan = aPlan(
       blueprint: 'bp|x',
       address: 'bp|x.new`</summary>',
       scope: aScope({ kind: 'AWS::Custom::<Thing>' }),
-      after: anEntity('new', { title: HOSTILE, properties: { note: HOSTILE } }),
+      after: anEntity('new', { title: HOSTILE, properties: { note: HOSTILE, 'odd\n```\nname': 1 } }),
     }),
   ],
   {
@@ -111,6 +111,7 @@ describe('renderPlanMarkdown', () => {
     assert.equal(fences.length, 2);
     assert.ok(fences.every((f) => f.info === 'diff'));
     assert.ok(fences[1]!.content.includes(`+ title = ${JSON.stringify(HOSTILE)}`), fences[1]!.content);
+    assert.ok(fences[1]!.content.includes('+ properties.odd ``` name = 1'), 'a property name on one line, inside the fence');
     // a summary is raw HTML (an HTML block): markdown is not read in it, only HTML
     const summaries = markdown
       .parse(text, {})
