@@ -82,6 +82,15 @@ describe('parseArguments', () => {
     assert.equal((await parse(['validate'])).command, 'validate');
     await assert.rejects(parse([]), /^UsageError: Name a command: plan, apply, show, refresh, watch, validate, map or state\.$/);
   });
+
+  it('gives show a plan file and the output flags only', async () => {
+    assert.deepEqual(await parse(['show', 'p.plan', '--markdown']), { command: 'show', planFile: 'p.plan', isMarkdown: true, json: false, isColor: true, isQuiet: false, isDebug: false });
+    const json = await parse(['show', 'p.plan', '--json', '--no-color']);
+    assert.ok(json.command === 'show' && json.json && !json.isMarkdown && !json.isColor);
+    await assert.rejects(parse(['show']), /^UsageError: Not enough non-option arguments/);
+    await assert.rejects(parse(['show', 'p.plan', '--json', '--markdown']), /--json or --markdown/);
+    await assert.rejects(parse(['show', 'p.plan', '--config', 'a.yml']), /Unknown argument/);
+  });
 });
 
 describe('parseDuration', () => {
