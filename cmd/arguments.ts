@@ -18,6 +18,9 @@ export interface CommonArgs {
   isDebug: boolean;
 }
 
+/** The output flags alone, for a command that reads neither the config nor the state (`show`). */
+export type OutputArgs = Pick<CommonArgs, 'json' | 'isColor' | 'isQuiet' | 'isDebug'>;
+
 /** `watch`'s own flags. */
 export interface WatchArgs {
   queueUrl: string;
@@ -37,6 +40,7 @@ export type Args =
   | ({ command: 'validate' } & CommonArgs)
   | ({ command: 'map'; kind?: string; inputFile?: string; workers?: number } & CommonArgs)
   | ({ command: 'doctor'; isAllAccounts: boolean } & CommonArgs)
+  | ({ command: 'show'; planFile: string; isMarkdown: boolean } & OutputArgs)
   | ({ command: 'state list' } & CommonArgs)
   | ({ command: 'state show'; address: string } & CommonArgs)
   | ({ command: 'state unlock'; lockId: string } & CommonArgs);
@@ -81,23 +85,32 @@ export interface Invocation {
  */
 export async function parseArguments(argv: readonly string[], invocation: Invocation, version: string): Promise<Args> {
   let parsed: Args | undefined;
-  const common = (y: Argv) =>
+  const output = <T>(y: Argv<T>) =>
     y
-      .option('config', { type: 'string', describe: 'Config file (env AWS2PORT_CONFIG)', default: invocation.env.AWS2PORT_CONFIG || './aws2port.yml' })
-      .option('state', { type: 'string', describe: 'State file (env AWS2PORT_STATE)', default: invocation.env.AWS2PORT_STATE || './.aws2port/state.db' })
-      .option('target', { type: 'string', array: true, describe: 'Restrict to this AWS kind (repeatable)', default: [] as string[] })
-      .option('parallelism', { type: 'number', describe: 'Concurrent AWS calls and Port requests', default: DEFAULT_PARALLELISM })
-      .option('shard', { type: 'string', describe: 'Only the accounts of shard I of N (I/N)' })
-      .option('strict', { type: 'boolean', describe: 'jq errors in mapped fields are errors, not nulls', default: false })
       .option('json', { type: 'boolean', describe: 'Machine-readable output on stdout', default: false })
       .option('color', { type: 'boolean', describe: 'Colour (default: on a TTY, unless NO_COLOR)', default: undefined })
       .option('quiet', { type: 'boolean', describe: 'No progress output', default: false })
-      .option('debug', { type: 'boolean', describe: 'Stack traces on errors', default: false })
-      .check((a) => {
-        if (!Number.isInteger(a.parallelism) || a.parallelism < 1) throw new Error('--parallelism takes a whole number of at least 1');
-        if (a.shard !== undefined) parseShard(a.shard);
-        return true;
-      });
+      .option('debug', { type: 'boolean', describe: 'Stack traces on errors', default: false });
+  const common = (y: Argv) =>
+    output(
+      y
+        .option('config', { type: 'string', describe: 'Config file (env AWS2PORT_CONFIG)', default: invocation.env.AWS2PORT_CONFIG || './aws2port.yml' })
+        .option('state', { type: 'string', describe: 'State file (env AWS2PORT_STATE)', default: invocation.env.AWS2PORT_STATE || './.aws2port/state.db' })
+        .option('target', { type: 'string', array: true, describe: 'Restrict to this AWS kind (repeatable)', default: [] as string[] })
+        .option('parallelism', { type: 'number', describe: 'Concurrent AWS calls and Port requests', default: DEFAULT_PARALLELISM })
+        .option('shard', { type: 'string', describe: 'Only the accounts of shard I of N (I/N)' })
+        .option('strict', { type: 'boolean', describe: 'jq errors in mapped fields are errors, not nulls', default: false }),
+    ).check((a) => {
+      if (!Number.isInteger(a.parallelism) || a.parallelism < 1) throw new Error('--parallelism takes a whole number of at least 1');
+      if (a.shard !== undefined) parseShard(a.shard);
+      return true;
+    });
+  const outputOf = (a: Record<string, unknown>): OutputArgs => ({
+    json: a.json as boolean,
+    isColor: (a.color as boolean | undefined) ?? (invocation.isStdoutTty && !invocation.env.NO_COLOR),
+    isQuiet: a.quiet as boolean,
+    isDebug: a.debug as boolean,
+  });
   const commonOf = (a: Record<string, unknown>): CommonArgs => ({
     config: a.config as string,
     state: a.state as string,
@@ -105,17 +118,14 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
     parallelism: a.parallelism as number,
     ...(a.shard ? { shard: parseShard(a.shard as string) } : {}),
     isStrict: a.strict as boolean,
-    json: a.json as boolean,
-    isColor: (a.color as boolean | undefined) ?? (invocation.isStdoutTty && !invocation.env.NO_COLOR),
-    isQuiet: a.quiet as boolean,
-    isDebug: a.debug as boolean,
+    ...outputOf(a),
   });
 
   await yargs([...argv])
     .scriptName('aws2port')
     .version(version)
     .strict()
-    .demandCommand(1, 'Name a command: plan, apply, refresh, watch, validate, map, doctor or state.')
+    .demandCommand(1, 'Name a command: plan, apply, show, refresh, watch, validate, map, doctor or state.')
     .recommendCommands()
     .exitProcess(false)
     .fail((message, error) => {
@@ -210,6 +220,21 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
       (y) => common(y).option('all-accounts', { type: 'boolean', default: false, describe: 'Assume the read role in every member account, not a sample of 5' }),
       (a) => {
         parsed = { command: 'doctor', ...commonOf(a), isAllAccounts: a['all-accounts'] as boolean };
+      },
+    )
+    .command(
+      'show <planfile>',
+      'Print a saved plan: as plan does, as plan --json does, or as a pull-request comment',
+      (y) =>
+        output(y)
+          .positional('planfile', { type: 'string', demandOption: true, describe: 'A plan file written by plan --out' })
+          .option('markdown', { type: 'boolean', default: false, describe: 'A summary for a pull-request comment (GitHub markdown, cut to fit one)' })
+          .check((a) => {
+            if (a.markdown && a.json) throw new Error('show takes --json or --markdown, not both');
+            return true;
+          }),
+      (a) => {
+        parsed = { command: 'show', ...outputOf(a), planFile: a.planfile as string, isMarkdown: a.markdown as boolean };
       },
     )
     .command('state', 'Inspect the state snapshot', (y) =>

@@ -24,6 +24,8 @@ async function route(args: Args, output: Output): Promise<number> {
       return (await import('./commands/map.js')).runMap(args, output);
     case 'doctor':
       return (await import('./commands/doctor.js')).runDoctorCommand(args, output);
+    case 'show':
+      return (await import('./commands/show.js')).runShow(args, output);
     case 'state list':
     case 'state show':
     case 'state unlock':

@@ -31,6 +31,14 @@ export function openStateDatabase(file: string): StateDatabase {
   return db;
 }
 
+/**
+ * A database for a plan's change table alone, with no state in it (`show`): a private temporary file
+ * that SQLite deletes on close, so a plan of any size is not held in memory.
+ */
+export function openScratchDatabase(): StateDatabase {
+  return new Database('');
+}
+
 function migrate(db: StateDatabase, file: string): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION) {

@@ -30,6 +30,15 @@ export interface PlannedChange {
   reason: string | null;
 }
 
+/** How many changes of each action the entities of one blueprint from one AWS kind have. */
+export interface ChangeCount {
+  blueprint: string;
+  kind: string;
+  add: number;
+  change: number;
+  destroy: number;
+}
+
 /** Which changes of a blueprint apply reads together. */
 export type ChangeGroup = 'upserts' | 'deletes';
 
@@ -105,6 +114,16 @@ export class PlannedChanges {
   /** The blueprints with changes. */
   blueprints(): string[] {
     return (this.db.prepare('SELECT DISTINCT blueprint FROM temp.planned_changes ORDER BY blueprint').all() as Array<{ blueprint: string }>).map((r) => r.blueprint);
+  }
+
+  /** Changes per blueprint and AWS kind, ordered by blueprint then kind. */
+  countsByBlueprintAndKind(): ChangeCount[] {
+    return this.db
+      .prepare(
+        `SELECT blueprint, kind, sum(action = 'create') AS "add", sum(action = 'update') AS change, sum(action = 'delete') AS destroy
+         FROM temp.planned_changes GROUP BY blueprint, kind ORDER BY blueprint, kind`,
+      )
+      .all() as ChangeCount[];
   }
 
   /** Deletions per blueprint (for the deletion guard). */

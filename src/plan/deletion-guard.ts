@@ -16,6 +16,11 @@ export function findMassDeletions(deletions: ReadonlyMap<string, number>, manage
 
 /** `cloudResource: 950 of 1000 managed entities (95%, threshold 90%)`. */
 export function describeMassDeletion(entry: MassDeletionEntry): string {
+  return `${entry.blueprint}: ${describeDeletionShare(entry)}`;
+}
+
+/** `950 of 1000 managed entities (95%, threshold 90%)`: the share without the blueprint's name. */
+export function describeDeletionShare(entry: MassDeletionEntry): string {
   const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
-  return `${entry.blueprint}: ${entry.deleting} of ${entry.managed} managed entities (${percent(entry.deleting / entry.managed)}, threshold ${percent(entry.threshold)})`;
+  return `${entry.deleting} of ${entry.managed} managed entities (${percent(entry.deleting / entry.managed)}, threshold ${percent(entry.threshold)})`;
 }

@@ -3,8 +3,8 @@ import { formatScope } from '../aws/scope.js';
 import { describeMassDeletion } from './deletion-guard.js';
 import { entityAddress } from './plan-document.js';
 import { planHasChanges, type Plan, type PlanHeader } from './plan.js';
-import { entityAttributes } from './entity-attributes.js';
-import { isSameValue, renderValue, renderValueDiff } from './render-values.js';
+import { diffAttributes } from './attribute-diff.js';
+import { renderValue, renderValueDiff } from './render-values.js';
 import { ChunkedWriter, type OutputSink } from './text-sink.js';
 import type { TextStyle } from './text-style.js';
 
@@ -80,23 +80,11 @@ function renderChange(change: PlannedChange, style: TextStyle): string[] {
   const header = `  ${paint(SYMBOL[change.action])} ${entityAddress(change.blueprint, change.identifier).padEnd(36)} ${style.dim(`(${formatScope(change.scope)})`)}`;
   const lines = [change.reason && change.action === 'delete' ? `${header} ${style.dim(`# ${change.reason}`)}` : header];
   if (change.action === 'delete') return lines;
-  const before = entityAttributes(change.before);
-  const after = entityAttributes(change.after);
-  let unchanged = 0;
-  for (const [name, value] of after) {
-    const old = before.get(name);
-    if (change.action === 'create') {
-      if (value !== null && value !== undefined) lines.push(...attributeLines(style.create('+'), name, '=', renderValue(value)));
-    } else if (!before.has(name)) {
-      lines.push(...attributeLines(style.create('+'), name, '=', renderValue(value)));
-    } else if (isSameValue(old, value)) {
-      unchanged++;
-    } else {
-      lines.push(...updateLines(name, old, value, style));
-    }
-  }
-  for (const [name, old] of before) {
-    if (change.action === 'update' && !after.has(name)) lines.push(...attributeLines(style.destroy('-'), name, '=', renderValue(old)));
+  const { changes, unchanged } = diffAttributes(change.action, change.before, change.after);
+  for (const attribute of changes) {
+    if (attribute.action === 'add') lines.push(...attributeLines(style.create('+'), attribute.name, '=', renderValue(attribute.value)));
+    else if (attribute.action === 'remove') lines.push(...attributeLines(style.destroy('-'), attribute.name, '=', renderValue(attribute.value)));
+    else lines.push(...updateLines(attribute.name, attribute.before, attribute.after, style));
   }
   if (unchanged > 0) lines.push(style.dim(`      # (${unchanged} unchanged attribute${unchanged === 1 ? '' : 's'} hidden)`));
   return lines;

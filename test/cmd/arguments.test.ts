@@ -33,6 +33,7 @@ describe('parseArguments', () => {
 
   it('reads the config and state files from the environment', async () => {
     const args = await parse(['plan'], { env: { AWS2PORT_CONFIG: '/etc/a.yml', AWS2PORT_STATE: '/var/s.db' }, isStdoutTty: false });
+    assert.ok(args.command === 'plan');
     assert.equal(args.config, '/etc/a.yml');
     assert.equal(args.state, '/var/s.db');
   });
@@ -78,7 +79,9 @@ describe('parseArguments', () => {
   });
 
   it('parses --shard and map and validate', async () => {
-    assert.deepEqual((await parse(['plan', '--shard', '2/4'])).shard, { index: 2, count: 4 });
+    const sharded = await parse(['plan', '--shard', '2/4']);
+    assert.ok(sharded.command === 'plan');
+    assert.deepEqual(sharded.shard, { index: 2, count: 4 });
     await assert.rejects(parse(['plan', '--shard', '5/4']), /--shard/);
     const map = await parse(['map', 'items.json', '--kind', 'AWS::S3::Bucket', '--json']);
     assert.ok(map.command === 'map' && map.inputFile === 'items.json' && map.kind === 'AWS::S3::Bucket' && map.json && map.workers === undefined);
@@ -86,7 +89,16 @@ describe('parseArguments', () => {
     assert.ok(withWorkers.command === 'map' && withWorkers.workers === 3);
     for (const workers of ['-1', '1.5']) await assert.rejects(parse(['map', 'items.jsonl', '--workers', workers]), /--workers takes a whole number of at least 0/);
     assert.equal((await parse(['validate'])).command, 'validate');
-    await assert.rejects(parse([]), /^UsageError: Name a command: plan, apply, refresh, watch, validate, map, doctor or state\.$/);
+    await assert.rejects(parse([]), /^UsageError: Name a command: plan, apply, show, refresh, watch, validate, map, doctor or state\.$/);
+  });
+
+  it('gives show a plan file and the output flags only', async () => {
+    assert.deepEqual(await parse(['show', 'p.plan', '--markdown']), { command: 'show', planFile: 'p.plan', isMarkdown: true, json: false, isColor: true, isQuiet: false, isDebug: false });
+    const json = await parse(['show', 'p.plan', '--json', '--no-color']);
+    assert.ok(json.command === 'show' && json.json && !json.isMarkdown && !json.isColor);
+    await assert.rejects(parse(['show']), /^UsageError: Not enough non-option arguments/);
+    await assert.rejects(parse(['show', 'p.plan', '--json', '--markdown']), /--json or --markdown/);
+    await assert.rejects(parse(['show', 'p.plan', '--config', 'a.yml']), /Unknown argument/);
   });
 });
 

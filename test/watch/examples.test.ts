@@ -156,6 +156,7 @@ describe('examples/watch Kubernetes manifests', () => {
     const args = await parseArgs(pod.containers[0].args);
     assert.ok(args.command === 'apply' && args.isAutoApprove);
     const watchArgs = await parseArgs(deployment.spec.template.spec.containers[0].args, { AWS2PORT_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/111111111111/events' });
+    assert.ok(watchArgs.command === 'watch');
     assert.equal(args.state, watchArgs.state);
     assert.equal(args.config, watchArgs.config);
   });
