@@ -61,12 +61,24 @@ async function main(): Promise<number> {
   }
 }
 
+let isSettled = false;
 main().then(
   (code) => {
+    isSettled = true;
     process.exitCode = code;
   },
   (error: unknown) => {
+    isSettled = true;
     process.stderr.write(`aws2port crashed: ${String(error)}\n`);
     process.exitCode = 1;
   },
 );
+
+// Node ends a process whose event loop has nothing left to wait on, even with the command's promise
+// still pending: a run stuck that way must not pass for a success (exit 0 with half a plan, or none).
+process.on('beforeExit', () => {
+  if (isSettled) return;
+  isSettled = true;
+  process.stderr.write('Error: aws2port stopped before the command finished: nothing was left to wait on. [Internal] This is a bug in aws2port: please report it with the command you ran and this message.\n');
+  process.exitCode = 1;
+});
