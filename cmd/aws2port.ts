@@ -41,7 +41,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 async function main(): Promise<number> {
   let args: Args;
   try {
-    args = await parseArguments(process.argv.slice(2), { env: process.env, isStdoutTty: Boolean(process.stdout.isTTY) }, aws2portVersion());
+    args = await parseArguments(process.argv.slice(2), { env: process.env, isStdoutTty: Boolean(process.stdout.isTTY), terminalColumns: process.stdout.columns }, aws2portVersion());
   } catch (error) {
     if (error instanceof HelpShown) return 0;
     process.stderr.write(`Error: ${(error as Error).message}\nRun aws2port --help for usage.\n`);
