@@ -1,4 +1,10 @@
-import yargs, { type Argv } from 'yargs';
+import { createRequire } from 'node:module';
+import type { Argv } from 'yargs';
+
+// yargs 17's ES module build lays out help with a wrap that cuts words at the column's edge ("show the
+// pla" / "n"); its CommonJS build wraps at spaces. yargs 18, which needs Node 22, fixes the ES module
+// build; until aws2port's Node floor moves there, the CommonJS build is loaded.
+const yargs = createRequire(import.meta.url)('yargs/yargs') as (processArgs: readonly string[]) => Argv;
 
 /** Flags every command that reads the config and state shares. */
 export interface CommonArgs {
@@ -77,6 +83,18 @@ export const DEFAULT_PARALLELISM = 10;
 export interface Invocation {
   env: NodeJS.ProcessEnv;
   isStdoutTty: boolean;
+  /** The terminal's width in columns when stdout is a terminal; undefined otherwise. */
+  terminalColumns?: number;
+}
+
+/** The width help is wrapped at when neither COLUMNS nor a terminal gives one. */
+export const DEFAULT_HELP_COLUMNS = 80;
+
+/** The width to wrap help at: `COLUMNS` when set (as `ls` does), else the terminal's width, else 80. */
+export function helpColumns(invocation: Invocation): number {
+  const fromEnv = Number(invocation.env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return invocation.terminalColumns ?? DEFAULT_HELP_COLUMNS;
 }
 
 /**
@@ -124,6 +142,7 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
   await yargs([...argv])
     .scriptName('aws2port')
     .version(version)
+    .wrap(helpColumns(invocation))
     .strict()
     .demandCommand(1, 'Name a command: plan, apply, show, refresh, watch, validate, map, doctor or state.')
     .recommendCommands()
@@ -134,7 +153,11 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
     .command(
       'plan',
       'Read AWS, map, diff against the state, show the plan',
-      (y) => common(y).option('out', { type: 'string', describe: 'Save the plan to FILE' }).option('detailed-exitcode', { type: 'boolean', default: false, describe: '0 no changes, 1 error, 2 changes' }),
+      (y) =>
+        common(y)
+          .example('$0 plan --out plan.bin', 'Show what would change, and save the plan for apply')
+          .option('out', { type: 'string', describe: 'Save the plan to FILE' })
+          .option('detailed-exitcode', { type: 'boolean', default: false, describe: '0 no changes, 1 error, 2 changes' }),
       (a) => {
         parsed = { command: 'plan', ...commonOf(a), isDetailedExitcode: a['detailed-exitcode'] as boolean, ...(a.out ? { out: a.out } : {}) };
       },
@@ -144,6 +167,7 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
       'Make Port match AWS (or apply a saved plan exactly)',
       (y) =>
         common(y)
+          .example('$0 apply plan.bin', 'Apply exactly the plan saved by plan --out')
           .positional('planfile', { type: 'string' })
           .option('auto-approve', { type: 'boolean', default: false, describe: 'Skip the confirmation' })
           .option('allow-mass-delete', { type: 'boolean', default: false, describe: 'Delete past entityDeletionThreshold' }),
@@ -157,7 +181,7 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
         };
       },
     )
-    .command('refresh', 'Read our entities back from Port and record drift in the state', (y) => common(y), (a) => {
+    .command('refresh', 'Read our entities back from Port and record drift in the state', (y) => common(y).example('$0 refresh', 'Record what changed in Port since the last apply'), (a) => {
       parsed = { command: 'refresh', ...commonOf(a) };
     })
     .command(
@@ -165,6 +189,7 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
       'Apply AWS events from an SQS queue as they come, with periodic full resyncs',
       (y) =>
         common(y)
+          .example('$0 watch --queue-url URL --metrics-port 9090', 'Apply events as they come; serve /metrics and /healthz')
           .option('queue-url', { type: 'string', describe: 'SQS queue of AWS events (env AWS2PORT_QUEUE_URL)', default: invocation.env.AWS2PORT_QUEUE_URL })
           .option('resync-interval', { type: 'string', describe: 'Full plan+apply every DURATION (0: off)', default: DEFAULT_RESYNC_INTERVAL })
           .option('max-receives', { type: 'number', describe: 'Drop a message received more than N times', default: DEFAULT_MAX_RECEIVES })
@@ -189,7 +214,7 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
         };
       },
     )
-    .command('validate', 'Check the config and compile every jq expression (no AWS, no Port)', (y) => common(y), (a) => {
+    .command('validate', 'Check the config and compile every jq expression (no AWS, no Port)', (y) => common(y).example('$0 validate --config aws2port.yml', 'Check a mapping before it runs'), (a) => {
       parsed = { command: 'validate', ...commonOf(a) };
     })
     .command(
@@ -197,6 +222,7 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
       'Map raw items (JSON array or JSON lines; stdin by default) with the config, and print the entities',
       (y) =>
         common(y)
+          .example('$0 map items.json --kind AWS::S3::Bucket', 'Show the entities that the mapping makes of these items')
           .positional('file', { type: 'string' })
           .option('kind', { type: 'string', describe: 'Use the resource configs of this kind' })
           .option('workers', { type: 'number', describe: 'Threads that help map a JSON lines FILE (default: one per other CPU for files over 8 MiB)' })
@@ -239,17 +265,18 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
     )
     .command('state', 'Inspect the state snapshot', (y) =>
       y
-        .command('list', 'List the entities the state records', (s) => common(s), (a) => {
+        .command('list', 'List the entities the state records', (s) => common(s).example('$0 state list', 'Every entity aws2port wrote to Port'), (a) => {
           parsed = { command: 'state list', ...commonOf(a) };
         })
-        .command('show <address>', 'Show one recorded entity (BLUEPRINT.IDENTIFIER)', (s) => common(s).positional('address', { type: 'string', demandOption: true }), (a) => {
+        .command('show <address>', 'Show one recorded entity (BLUEPRINT.IDENTIFIER)', (s) => common(s).example('$0 state show cloudResource.my-bucket', 'The entity as last written').positional('address', { type: 'string', demandOption: true }), (a) => {
           parsed = { command: 'state show', ...commonOf(a), address: a.address as string };
         })
-        .command('unlock <lockId>', 'Release a lock whose holder cannot be checked', (s) => common(s).positional('lockId', { type: 'string', demandOption: true }), (a) => {
+        .command('unlock <lockId>', 'Release a lock whose holder cannot be checked', (s) => common(s).example('$0 state unlock LOCK_ID', 'The lock id that the lock error printed').positional('lockId', { type: 'string', demandOption: true }), (a) => {
           parsed = { command: 'state unlock', ...commonOf(a), lockId: a.lockId as string };
         })
         .demandCommand(1, 'Name a state command: list, show, unlock.'),
     )
+    .completion('completion', 'Print the shell completion script: bash, or zsh when $SHELL is zsh')
     .parseAsync();
   if (!parsed) throw new HelpShown();
   return parsed;

@@ -16,17 +16,29 @@ export interface MetricsServer {
   close(): Promise<void>;
 }
 
+/** The Content-Type of the Prometheus text exposition format. */
+const PROMETHEUS_TEXT = 'text/plain; version=0.0.4; charset=utf-8';
+
 /**
- * Serves `GET /metrics` (Prometheus text format) and `GET /healthz` (200 when healthy, else 503; a
- * JSON body says why) on every interface, for Kubernetes probes and scrapers. Anything else is 404.
- * Throws Aws2PortError `InvalidArgument` when it cannot listen on `port` (in use, not allowed).
+ * Serves `GET /metrics` (Prometheus text format, as `render` gives it) and `GET /healthz` (200 when
+ * healthy, else 503; a JSON body says why) on every interface, for Kubernetes probes and scrapers.
+ * Anything else is 404; a `render` that fails answers 500. Throws Aws2PortError `InvalidArgument` when
+ * it cannot listen on `port` (in use, not allowed).
  */
-export async function startMetricsServer(port: number, render: () => string, health: () => HealthReport, host?: string): Promise<MetricsServer> {
+export async function startMetricsServer(port: number, render: () => Promise<string>, health: () => HealthReport, host?: string): Promise<MetricsServer> {
   const server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
     if (request.method === 'GET' && path === '/metrics') {
-      response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
-      response.end(render());
+      render().then(
+        (text) => {
+          response.writeHead(200, { 'content-type': PROMETHEUS_TEXT });
+          response.end(text);
+        },
+        (error: unknown) => {
+          response.writeHead(500, { 'content-type': 'text/plain' });
+          response.end(`metrics failed: ${String(error)}\n`);
+        },
+      );
     } else if (request.method === 'GET' && path === '/healthz') {
       const report = health();
       response.writeHead(report.isHealthy ? 200 : 503, { 'content-type': 'application/json' });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULT_PARALLELISM, parseArguments, parseDuration, parseShard, type Invocation } from '../../cmd/arguments.js';
+import { DEFAULT_HELP_COLUMNS, DEFAULT_PARALLELISM, helpColumns, parseArguments, parseDuration, parseShard, type Invocation } from '../../cmd/arguments.js';
 
 const tty: Invocation = { env: {}, isStdoutTty: true };
 const parse = (argv: string[], invocation: Invocation = tty) => parseArguments(argv, invocation, '0.0.0-test');
@@ -119,5 +119,14 @@ describe('parseShard', () => {
   it('takes I/N with I in 1..N', () => {
     assert.deepEqual(parseShard('1/1'), { index: 1, count: 1 });
     for (const text of ['0/2', '3/2', '1/0', 'a/b', '1']) assert.throws(() => parseShard(text), /--shard/);
+  });
+});
+
+describe('helpColumns', () => {
+  it("takes COLUMNS first, then the terminal's width, then 80", () => {
+    assert.equal(helpColumns({ env: { COLUMNS: '132' }, isStdoutTty: true, terminalColumns: 100 }), 132);
+    assert.equal(helpColumns({ env: {}, isStdoutTty: true, terminalColumns: 100 }), 100);
+    assert.equal(helpColumns({ env: { COLUMNS: 'wide' }, isStdoutTty: false }), DEFAULT_HELP_COLUMNS);
+    assert.equal(DEFAULT_HELP_COLUMNS, 80);
   });
 });

@@ -5,7 +5,7 @@ import { startMetricsServer } from '../../src/watch/index.js';
 describe('startMetricsServer', () => {
   it('serves /metrics, /healthz (200 or 503 with the reason) and 404 for anything else', async () => {
     let isHealthy = true;
-    const server = await startMetricsServer(0, () => 'a_total 1\n', () => ({ isHealthy, detail: { last_receive_age_seconds: 3 } }), '127.0.0.1');
+    const server = await startMetricsServer(0, async () => 'a_total 1\n', () => ({ isHealthy, detail: { last_receive_age_seconds: 3 } }), '127.0.0.1');
     try {
       const base = `http://127.0.0.1:${server.port}`;
       const metrics = await fetch(`${base}/metrics`);
@@ -20,6 +20,24 @@ describe('startMetricsServer', () => {
       const other = await fetch(`${base}/`);
       assert.equal(other.status, 404);
       await other.text();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers 500 when the metrics cannot be rendered, and goes on serving', async () => {
+    let isBroken = true;
+    const render = async () => {
+      if (isBroken) throw new Error('collector failed');
+      return 'a_total 1\n';
+    };
+    const server = await startMetricsServer(0, render, () => ({ isHealthy: true, detail: {} }), '127.0.0.1');
+    try {
+      const broken = await fetch(`http://127.0.0.1:${server.port}/metrics`);
+      assert.equal(broken.status, 500);
+      await broken.text();
+      isBroken = false;
+      assert.equal(await (await fetch(`http://127.0.0.1:${server.port}/metrics`)).text(), 'a_total 1\n');
     } finally {
       await server.close();
     }
