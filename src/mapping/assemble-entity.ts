@@ -51,7 +51,7 @@ export function assembleEntity(row: FieldRow, options: AssembleOptions, report: 
   row.forEach((slot, position) => {
     const problem = slot instanceof JqFailure ? null : valueLimitProblem(slot);
     if (problem === null) return;
-    report(fields[position]!, `the value is ${problem}`, true, true);
+    report(fields[position]!, `the value ${problem}`, true, true);
     isCarried = false;
   });
   if (!isCarried) return null;

@@ -38,7 +38,7 @@ export function runFieldProgram(engine: JqEngine, program: FieldProgram, inputs:
   inputs.forEach((input, index) => {
     const problem = valueLimitProblem(input);
     const text = problem === null ? serializeInput(input) : '';
-    if (problem !== null) rows[index] = new FieldHalt(program.fields[0]!, `the item is ${problem}`);
+    if (problem !== null) rows[index] = new FieldHalt(program.fields[0]!, `the item ${problem}`);
     else if (text.length > MAX_ITEM_JSON_LENGTH) {
       rows[index] = new FieldHalt(program.fields[0]!, `the item is ${text.length} characters of JSON, more than the limit of ${MAX_ITEM_JSON_LENGTH} (jq-wasm's memory holds a whole batch)`);
     } else {
