@@ -3,7 +3,7 @@ import type { RawItem } from '../aws/raw-item.js';
 import { Aws2PortError } from '../errors/index.js';
 import { assembleEntity, assemblyOf, type AssembleOptions } from './assemble-entity.js';
 import { checkMappingExpressions } from './check-mapping-expressions.js';
-import { DEFAULT_BATCH_SIZE, DEFAULT_JQ_TIME_BUDGET_MS } from './constants.js';
+import { DEFAULT_BATCH_SIZE } from './constants.js';
 import { describeValue } from './describe-value.js';
 import { compileFastExpression } from './fast-path/compile-fast-expression.js';
 import { literalValueOf } from './fast-path/parse-jq.js';
@@ -12,6 +12,7 @@ import { jqType } from './fast-path/jq-values.js';
 import { FieldGroup, type CompiledField } from './field-group.js';
 import { FieldHalt } from './field-halt.js';
 import type { JqEngine } from './jq-engine.js';
+import { jqTimeBudgetMs } from './jq-time-budget.js';
 import type { FieldEvaluation, MapBatchOptions, MapBatchResult, Mapper, MappingIssue } from './mapper.js';
 import { listMappingFields, type MappingField, type MappingFields } from './mapping-fields.js';
 import { wellFormedValue } from './well-formed-value.js';
@@ -25,7 +26,7 @@ export interface CompileMapperOptions {
   batchSize?: number;
   /** `--strict`: a jq runtime error in title, icon, team, a property or a relation skips the item (an issue that taints its scope) instead of nulling the field. */
   isStrict?: boolean;
-  /** Longest one jq-wasm run may take, in milliseconds; default DEFAULT_JQ_TIME_BUDGET_MS. An item that takes longer alone is skipped with an issue. */
+  /** Longest one jq-wasm run may take, in milliseconds; default jqTimeBudgetMs() (the environment's, else DEFAULT_JQ_TIME_BUDGET_MS). An item that takes longer alone is skipped with an issue. */
   timeBudgetMs?: number;
   /** Evaluate every expression with jq-wasm, never on the JavaScript fast path: the reference the differential tests compare against. */
   isJqOnly?: boolean;
@@ -42,7 +43,7 @@ export function compileMapper(resource: ResourceConfig, engine: JqEngine, option
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     throw new Aws2PortError('InvalidArgument', `The mapping batch size must be a positive integer, got ${batchSize}.`);
   }
-  const runOptions = { batchSize, timeBudgetMs: options.timeBudgetMs ?? DEFAULT_JQ_TIME_BUDGET_MS };
+  const runOptions = { batchSize, timeBudgetMs: options.timeBudgetMs ?? jqTimeBudgetMs() };
   const problems = checkMappingExpressions(resource, engine);
   const first = problems[0];
   if (first) {
