@@ -48,12 +48,13 @@ export function assembleEntity(row: FieldRow, options: AssembleOptions, report: 
   // A value the mapping cannot carry (too deep, a number beyond a double) skips the item: its entity
   // would be wrong without a word, so its scope is not trusted either.
   let isCarried = true;
-  row.forEach((slot, position) => {
-    const problem = slot instanceof JqFailure ? null : valueLimitProblem(slot);
-    if (problem === null) return;
+  for (let position = 0; position < row.length; position += 1) {
+    const slot = row[position];
+    const problem = typeof slot === 'string' || slot instanceof JqFailure ? null : valueLimitProblem(slot);
+    if (problem === null) continue;
     report(fields[position]!, `the value ${problem}`, true, true);
     isCarried = false;
-  });
+  }
   if (!isCarried) return null;
   const [identifierField, blueprintField] = fields as [MappingField, MappingField];
   const identifierProblem = checkIdentifier(row[0]);

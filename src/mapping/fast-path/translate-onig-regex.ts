@@ -28,7 +28,8 @@ const GROUP_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * cannot translate exactly: POSIX brackets, nested classes and `&&`, inline options, atomic groups,
  * possessive quantifiers, backreferences, `\h \x{..} \p{..} \k \K \G \R \X`, a `{` or `]` meant
  * literally, quantified groups holding named captures (JavaScript resets captures on each
- * repetition, Oniguruma does not). Whether the pattern compiles in Oniguruma at all is checked by
+ * repetition, Oniguruma does not), repeated groups holding a quantifier (they can backtrack
+ * exponentially, which only jq-wasm's time budget can stop). Whether the pattern compiles in Oniguruma at all is checked by
  * the caller, with jq.
  */
 export function translateOnigRegex(pattern: string, flags: string): TranslatedRegex {
@@ -51,6 +52,7 @@ export function translateOnigRegex(pattern: string, flags: string): TranslatedRe
 interface Atom {
   isQuantifiable: boolean;
   hasNamedGroup: boolean;
+  hasQuantifier: boolean;
   /** Where its translation starts in the sequence's output, and the translation. */
   start: number;
   text: string;
@@ -61,6 +63,8 @@ class Translator {
   isAsciiInputOnly = false;
   readonly names = new Set<string>();
   private namedGroupCount = 0;
+  /** Quantifiers read so far: a group holds one when the count grew while it was read. */
+  private quantifierCount = 0;
 
   constructor(private readonly pattern: string) {}
 
@@ -84,6 +88,9 @@ class Translator {
         if (atom === null || !atom.isQuantifiable) throw new NotInFastPath('a quantifier without an atom');
         const { text, isRepeating, isOptional, isLazy } = this.quantifier();
         if (isRepeating && atom.hasNamedGroup) throw new NotInFastPath('a repeated group with named captures');
+        // `(a+)+` backtracks exponentially: jq-wasm runs it, under its time budget, where the fast path could not stop it.
+        if (isRepeating && atom.hasQuantifier) throw new NotInFastPath('a repeated group holding a quantifier');
+        this.quantifierCount += 1;
         if (isOptional && atom.hasNamedGroup) {
           // JavaScript skips an optional group whose body matched the empty string, so its captures
           // stay undefined; Oniguruma keeps them (`""`). A branch has no such check: `(?:X|)` tries
@@ -96,8 +103,9 @@ class Translator {
         continue;
       }
       const namedBefore = this.namedGroupCount;
+      const quantifiersBefore = this.quantifierCount;
       const { text, isQuantifiable } = this.atom();
-      atom = { isQuantifiable, hasNamedGroup: this.namedGroupCount > namedBefore, start: output.length, text };
+      atom = { isQuantifiable, hasNamedGroup: this.namedGroupCount > namedBefore, hasQuantifier: this.quantifierCount > quantifiersBefore, start: output.length, text };
       output += text;
     }
   }
