@@ -65,7 +65,8 @@ export class TerminableJq {
     const channel = new MessageChannel();
     const signal = new SharedArrayBuffer(4);
     const setup: JqWorkerSetup = { module: this.module, port: channel.port2, signal };
-    const worker = new Worker(new URL('./jq-worker-thread.js', import.meta.url), { workerData: setup, transferList: [channel.port2] });
+    // No execArgv: the process's own (`--input-type`, `--test`...) may not apply to a worker file.
+    const worker = new Worker(new URL('./jq-worker-thread.js', import.meta.url), { workerData: setup, transferList: [channel.port2], execArgv: [] });
     // The worker never keeps the process alive, and its failures surface as failed runs.
     worker.unref();
     worker.on('error', () => undefined);
