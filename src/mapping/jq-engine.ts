@@ -27,7 +27,8 @@ export interface JqEngine {
   /**
    * Runs `filter` over `input` as `run` does, but in a worker thread that is ended when the run takes
    * longer than `budgetMs` or crashes jq-wasm: a failure then, and the next run gets a fresh jq. For
-   * programs over items, whose data can make jq run away or trap.
+   * programs over items, whose data can make jq run away or trap. Throws Aws2PortError `Internal`
+   * when the worker thread does not start.
    */
   evaluate(input: string, filter: string, budgetMs: number): JqRunResult | JqRunFailure;
   /** jq's version string, e.g. `jq-1.8.2`. */

@@ -1,4 +1,5 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { Aws2PortError } from '../errors/index.js';
 import type { JqRunResult } from './jq-engine.js';
 import type { JqWorkerAnswer, JqWorkerRequest, JqWorkerSetup } from './jq-worker-thread.js';
 
@@ -25,7 +26,8 @@ interface JqThread {
  * runaway program: `repeat`, `range(1e12)`) or crashes jq-wasm (a trap on a deeply nested value,
  * after which jq-wasm answers every later run with `Aborted()`) ends the worker, and the next run
  * starts a fresh one: nothing of a failed run reaches the next. Costs a message of the input and
- * one of the output per run, which batch runs amortise; the worker starts at the first run.
+ * one of the output per run, which batch runs amortise; the worker starts at the first run. `run`
+ * throws Aws2PortError `Internal` when the worker does not start.
  */
 export class TerminableJq {
   private thread: JqThread | null = null;
@@ -35,7 +37,6 @@ export class TerminableJq {
   /** Runs `filter` over JSON text `input` (compact output), giving up after `budgetMs` milliseconds. */
   run(input: string, filter: string, budgetMs: number): JqRunResult | JqRunFailure {
     const thread = this.started();
-    if (!thread) return { failure: 'crash', message: 'the jq worker did not start' };
     Atomics.store(thread.flag, 0, 0);
     thread.port.postMessage({ input, filter } satisfies JqWorkerRequest);
     const waited = Atomics.wait(thread.flag, 0, 0, budgetMs);
@@ -59,8 +60,11 @@ export class TerminableJq {
     this.thread = null;
   }
 
-  /** The running worker, started (and waited for) when there is none; null when it could not start. */
-  private started(): JqThread | null {
+  /**
+   * The running worker, started (and waited for) when there is none. Throws Aws2PortError `Internal`
+   * when it does not start: that is the machine's problem, not an item's, and would recur for every item.
+   */
+  private started(): JqThread {
     if (this.thread) return this.thread;
     const channel = new MessageChannel();
     const signal = new SharedArrayBuffer(4);
@@ -74,7 +78,7 @@ export class TerminableJq {
     if (Atomics.wait(thread.flag, 0, 0, START_BUDGET_MS) === 'timed-out') {
       channel.port1.close();
       void worker.terminate();
-      return null;
+      throw new Aws2PortError('Internal', `The jq worker thread did not start within ${START_BUDGET_MS / 1000} s.`, { source: 'internal' });
     }
     this.thread = thread;
     return thread;
