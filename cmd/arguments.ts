@@ -243,7 +243,10 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
     .command(
       'doctor',
       'Check AWS and Port access, the kinds and the blueprints, read-only: one line per check with its fix',
-      (y) => common(y).option('all-accounts', { type: 'boolean', default: false, describe: 'Assume the read role in every member account, not a sample of 5' }),
+      (y) =>
+        common(y)
+          .option('all-accounts', { type: 'boolean', default: false, describe: 'Assume the read role in every member account, not a sample of 5' })
+          .example('$0 doctor', 'Check a new setup before the first plan, one line per check with its fix'),
       (a) => {
         parsed = { command: 'doctor', ...commonOf(a), isAllAccounts: a['all-accounts'] as boolean };
       },
@@ -255,6 +258,7 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
         output(y)
           .positional('planfile', { type: 'string', demandOption: true, describe: 'A plan file written by plan --out' })
           .option('markdown', { type: 'boolean', default: false, describe: 'A summary for a pull-request comment (GitHub markdown, cut to fit one)' })
+          .example('$0 show plan.bin --markdown', 'The plan saved by plan --out, as a pull-request comment')
           .check((a) => {
             if (a.markdown && a.json) throw new Error('show takes --json or --markdown, not both');
             return true;

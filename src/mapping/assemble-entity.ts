@@ -7,6 +7,7 @@ import { FieldHalt } from './field-halt.js';
 import { isValidPortIdentifier } from './is-valid-port-identifier.js';
 import type { MappingField } from './mapping-fields.js';
 import type { FieldRow } from './run-field-program.js';
+import { valueLimitProblem } from './value-limit-problem.js';
 
 /** Reports one issue of the item being assembled. */
 export type IssueReport = (field: MappingField, message: string, isItemSkipped: boolean, isScopeTainting: boolean) => void;
@@ -33,7 +34,8 @@ export function assemblyOf(resource: ResourceConfig, fields: readonly MappingFie
 
 /**
  * Applies Port's rules to the values of an item's entity fields and builds its entity, or returns
- * null when it has none. Problems with the identifier or blueprint skip the item (and only they are
+ * null when it has none. A value beyond the mapping's limits (valueLimitProblem) skips the item.
+ * Problems with the identifier or blueprint skip the item (and only they are
  * reported); a failed or ill-typed title, icon, team, property or relation becomes null with an issue
  * (under `isStrict`, a failure skips the item, and only failures are reported).
  */
@@ -43,6 +45,17 @@ export function assembleEntity(row: FieldRow, options: AssembleOptions, report: 
     report(row.field, row.message, true, true);
     return null;
   }
+  // A value the mapping cannot carry (too deep, a number beyond a double) skips the item: its entity
+  // would be wrong without a word, so its scope is not trusted either.
+  let isCarried = true;
+  for (let position = 0; position < row.length; position += 1) {
+    const slot = row[position];
+    const problem = typeof slot === 'string' || slot instanceof JqFailure ? null : valueLimitProblem(slot);
+    if (problem === null) continue;
+    report(fields[position]!, `the value ${problem}`, true, true);
+    isCarried = false;
+  }
+  if (!isCarried) return null;
   const [identifierField, blueprintField] = fields as [MappingField, MappingField];
   const identifierProblem = checkIdentifier(row[0]);
   const blueprintProblem = checkBlueprint(row[1]);

@@ -12,6 +12,7 @@ import { jqType } from './fast-path/jq-values.js';
 import { FieldGroup, type CompiledField } from './field-group.js';
 import { FieldHalt } from './field-halt.js';
 import type { JqEngine } from './jq-engine.js';
+import { jqTimeBudgetMs } from './jq-time-budget.js';
 import type { FieldEvaluation, MapBatchOptions, MapBatchResult, Mapper, MappingIssue } from './mapper.js';
 import { listMappingFields, type MappingField, type MappingFields } from './mapping-fields.js';
 import { wellFormedValue } from './well-formed-value.js';
@@ -25,6 +26,8 @@ export interface CompileMapperOptions {
   batchSize?: number;
   /** `--strict`: a jq runtime error in title, icon, team, a property or a relation skips the item (an issue that taints its scope) instead of nulling the field. */
   isStrict?: boolean;
+  /** Longest one jq-wasm run may take, in milliseconds; default jqTimeBudgetMs() (the environment's, else DEFAULT_JQ_TIME_BUDGET_MS). An item that takes longer alone is skipped with an issue. */
+  timeBudgetMs?: number;
   /** Evaluate every expression with jq-wasm, never on the JavaScript fast path: the reference the differential tests compare against. */
   isJqOnly?: boolean;
 }
@@ -40,6 +43,7 @@ export function compileMapper(resource: ResourceConfig, engine: JqEngine, option
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     throw new Aws2PortError('InvalidArgument', `The mapping batch size must be a positive integer, got ${batchSize}.`);
   }
+  const runOptions = { batchSize, timeBudgetMs: options.timeBudgetMs ?? jqTimeBudgetMs() };
   const problems = checkMappingExpressions(resource, engine);
   const first = problems[0];
   if (first) {
@@ -58,11 +62,11 @@ export function compileMapper(resource: ResourceConfig, engine: JqEngine, option
     evaluations.push({ field: field.field, jqReason: result.reason });
     return { field, fast: result.expression };
   };
-  const selector = new FieldGroup(engine, [compile(fields.selector)], batchSize);
+  const selector = new FieldGroup(engine, [compile(fields.selector)], runOptions);
   // `true`, the usual selector, needs no evaluation per item.
   const isSelectorTrue = !options.isJqOnly && literalValueOf(fields.selector.expression.text) === true;
-  const itemsToParse = fields.itemsToParse ? new FieldGroup(engine, [compile(fields.itemsToParse)], batchSize) : null;
-  const entity = new FieldGroup(engine, fields.entity.map(compile), batchSize);
+  const itemsToParse = fields.itemsToParse ? new FieldGroup(engine, [compile(fields.itemsToParse)], runOptions) : null;
+  const entity = new FieldGroup(engine, fields.entity.map(compile), runOptions);
   const mapping: CompiledMapping = { resource, fields, selector: isSelectorTrue ? null : selector, itemsToParse, entity, assembly: assemblyOf(resource, fields.entity, options.isStrict ?? false) };
   return { resource, fields: evaluations, mapBatch: (items, batchOptions) => mapBatch(items, batchOptions ?? {}, mapping) };
 }
@@ -84,7 +88,7 @@ interface CompiledMapping {
  */
 function mapBatch(items: readonly RawItem[], options: MapBatchOptions, mapping: CompiledMapping): MapBatchResult {
   const result: MapBatchResult = { entities: [], issues: [], filtered: 0 };
-  const inputs = options.areStringsWellFormed ? items : items.map(wellFormedValue);
+  const inputs = options.areStringsWellFormed ? items : items.map((item) => wellFormedValue(item));
   let itemIssues: Array<MappingIssue | undefined> = [];
   // A unit is what the selector and the entity fields see: an item, or an itemsToParse element of one.
   let units: readonly unknown[] = inputs;

@@ -5,7 +5,7 @@ import { JqFailure, NOT_PROVEN } from './fast-path/jq-failure.js';
 import { buildFieldProgram, type FieldProgram } from './field-program.js';
 import type { JqEngine } from './jq-engine.js';
 import type { MappingField } from './mapping-fields.js';
-import { runFieldProgram, type FieldRow } from './run-field-program.js';
+import { runFieldProgram, type FieldRow, type FieldRunOptions } from './run-field-program.js';
 
 /** A field and its fast-path compilation (null when it runs on jq). */
 export interface CompiledField {
@@ -27,7 +27,7 @@ export class FieldGroup {
   constructor(
     private readonly engine: JqEngine,
     private readonly fields: readonly CompiledField[],
-    private readonly batchSize: number,
+    private readonly runOptions: FieldRunOptions,
   ) {
     fields.forEach((compiled, position) => (compiled.fast ? this.fastPositions : this.jqPositions).push(position));
     this.jqProgram = this.jqPositions.length === 0 ? null : this.checked(buildFieldProgram(this.jqPositions.map((position) => fields[position]!.field)));
@@ -47,7 +47,7 @@ export class FieldGroup {
       }
     }
     if (this.jqProgram && jqInputs.length > 0) {
-      const jqRows = runFieldProgram(this.engine, this.jqProgram, jqInputs.map((index) => inputs[index]), this.batchSize);
+      const jqRows = runFieldProgram(this.engine, this.jqProgram, jqInputs.map((index) => inputs[index]), this.runOptions);
       jqInputs.forEach((index, position) => {
         const jqRow = jqRows[position]!;
         if (!Array.isArray(jqRow)) rows[index] = jqRow;
@@ -55,7 +55,7 @@ export class FieldGroup {
       });
     }
     if (notProven.length > 0) {
-      const everyFieldRows = runFieldProgram(this.engine, this.everyFieldProgramOf(), notProven.map((index) => inputs[index]), this.batchSize);
+      const everyFieldRows = runFieldProgram(this.engine, this.everyFieldProgramOf(), notProven.map((index) => inputs[index]), this.runOptions);
       notProven.forEach((index, position) => (rows[index] = everyFieldRows[position]!));
     }
     return rows;

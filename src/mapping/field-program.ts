@@ -16,8 +16,19 @@ export interface FieldProgram {
 }
 
 const FIELD = '__aws2port_field';
-const FIELD_DEFINITION = `def ${FIELD}(k; g): try [first(g)] catch {error: .};`;
-const DIAGNOSTIC_FIELD_DEFINITION = `def ${FIELD}(k; g): ({aws2port_field: k} | debug | empty), (try [first(g)] catch {error: .});`;
+const FIELD_BODY = 'try [first(g)] catch {error: .}';
+/**
+ * The same for an expression with a destructuring alternative (`?//`): `first` stops its argument
+ * with `break`, which `?//` takes for an error of the alternative it is in and answers by trying the
+ * next one, so `first` can give a value or an error jq's own first output is not. This reads every
+ * output up to the first error instead (an expression that yields forever then runs out of time).
+ */
+const ALTERNATIVES_FIELD = '__aws2port_field_of_alternatives';
+const ALTERNATIVES_FIELD_BODY = '[try (g | [.]) catch {error: .}] | if length == 0 then [] else .[0] end';
+const definitions = (announce: string) =>
+  [FIELD, ALTERNATIVES_FIELD].map((name, index) => `def ${name}(k; g): ${announce}(${index === 0 ? FIELD_BODY : ALTERNATIVES_FIELD_BODY});`).join('\n');
+const FIELD_DEFINITION = definitions('');
+const DIAGNOSTIC_FIELD_DEFINITION = definitions('({aws2port_field: k} | debug | empty), ');
 /** The stderr line `debug` writes for DIAGNOSTIC_FIELD_DEFINITION's mark. */
 const DIAGNOSTIC_MARK = /\["DEBUG:",\{"aws2port_field":(\d+)\}\]\n?/g;
 
@@ -35,7 +46,8 @@ export function readDiagnosticStderr(stderr: string): { lastFieldIndex: number |
  * newlines end a trailing `#` comment, even one continued by a final backslash, before the `)`.
  */
 function embedExpression(k: number, text: string): string {
-  return `${FIELD}(${k}; (${text}\n\n))`;
+  // Any `?//` in the text, even in a string or a comment: the other wrapper is only slower.
+  return `${text.includes('?//') ? ALTERNATIVES_FIELD : FIELD}(${k}; (${text}\n\n))`;
 }
 
 /** A program that only embeds `text` the way a field program does: it compiles exactly when the embedding does. */

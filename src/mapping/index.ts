@@ -26,6 +26,10 @@
  * - Numbers come back through JSON.parse: integers beyond 2^53, which jq 1.8 prints exactly, are
  *   rounded to the nearest double. Lone UTF-16 surrogates in items become U+FFFD.
  *
+ * - An item beyond the limits (MAX_VALUE_DEPTH, MAX_ITEM_JSON_LENGTH, numbers beyond a double), or on
+ *   which jq-wasm crashes or exceeds its time budget (jq-wasm runs in a worker thread it can end),
+ *   is skipped with an issue that taints its scope; the other items map as they would without it.
+ *
  * Problems with single items are returned as issues, never thrown; nothing is printed.
  *
  * Also here: `validateConfigFile` (what `aws2port validate` checks) and `ItemStreamMapper` (what
@@ -47,4 +51,4 @@ export { ItemStreamMapper, type ItemStreamOptions } from './item-stream-mapper.j
 export { addSummary, emptySummary, type EntityRecord, type ErrorRecord, type MapRecord, type MapSummary } from './map-records.js';
 export { AddressBook } from './address-book.js';
 export { literalValueOf } from './fast-path/parse-jq.js';
-export { DEFAULT_BATCH_SIZE, MAX_IDENTIFIER_LENGTH } from './constants.js';
+export { DEFAULT_BATCH_SIZE, DEFAULT_JQ_TIME_BUDGET_MS, MAX_IDENTIFIER_LENGTH, MAX_ITEM_JSON_LENGTH, MAX_VALUE_DEPTH } from './constants.js';

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { loadJq } from 'jq-wasm';
 import { Aws2PortError } from '../errors/index.js';
+import { TerminableJq, type JqRunFailure } from './terminable-jq.js';
 
 /** What one jq run printed. */
 export interface JqRunResult {
@@ -23,6 +24,13 @@ export interface JqEngine {
    * only compiled), printing compact output. Never throws on a jq compile or runtime error.
    */
   run(input: string, filter: string): JqRunResult;
+  /**
+   * Runs `filter` over `input` as `run` does, but in a worker thread that is ended when the run takes
+   * longer than `budgetMs` or crashes jq-wasm: a failure then, and the next run gets a fresh jq. For
+   * programs over items, whose data can make jq run away or trap. Throws Aws2PortError `Internal`
+   * when the worker thread does not start.
+   */
+  evaluate(input: string, filter: string, budgetMs: number): JqRunResult | JqRunFailure;
   /** jq's version string, e.g. `jq-1.8.2`. */
   readonly version: string;
 }
@@ -47,9 +55,13 @@ export async function compileJqModule(): Promise<WebAssembly.Module> {
  * Aws2PortError `Internal` when the WASM cannot load.
  */
 export function loadJqEngine(module?: WebAssembly.Module): Promise<JqEngine> {
-  loading ??= loadJq(module ? { wasmModule: module } : {}).then(
-    (jq): JqEngine => ({
+  loading ??= (async () => {
+    const wasmModule = module ?? (await compileJqModule());
+    return { jq: await loadJq({ wasmModule }), worker: new TerminableJq(wasmModule) };
+  })().then(
+    ({ jq, worker }): JqEngine => ({
       run: (input, filter) => jq.raw(input, filter, ['-c']),
+      evaluate: (input, filter, budgetMs) => worker.run(input, filter, budgetMs),
       get version() {
         return jq.version;
       },

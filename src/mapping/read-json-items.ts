@@ -1,5 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 import { Aws2PortError } from '../errors/index.js';
+import { MAX_ITEM_JSON_LENGTH } from './constants.js';
 
 /** Items read from a part of the input, with their position in the whole input. */
 export interface ItemChunk {
@@ -18,8 +19,8 @@ const NEWLINE = 0x0a;
 /**
  * Reads items from JSON text arriving in chunks: either one JSON array of items (when the text starts
  * with `[`), or JSON lines (one item per line, blank lines ignored). Parses each item once and yields
- * them in large groups, in order. A line that is not JSON is an entry with an error, and reading goes
- * on; an array that is not well-formed JSON throws Aws2PortError `InputInvalid`.
+ * them in large groups, in order. A line that is not JSON, or longer than MAX_ITEM_JSON_LENGTH, is an
+ * entry with an error, and reading goes on; an array that is not well-formed JSON throws Aws2PortError `InputInvalid`.
  */
 export async function* readJsonItems(chunks: AsyncIterable<Buffer | string> | Iterable<Buffer | string>): AsyncGenerator<ItemChunk> {
   let mode: 'unknown' | 'lines' | 'array' = 'unknown';
@@ -100,6 +101,10 @@ function parseLines(text: string, lines: Omit<ItemChunk, 'firstIndex'>): void {
     const line = text.slice(start, end);
     start = end + 1;
     if (isBlankLine(line)) continue;
+    if (line.length > MAX_ITEM_JSON_LENGTH) {
+      entries.push({ error: tooLarge(line.length) });
+      continue;
+    }
     try {
       entries.push({ item: JSON.parse(line) });
     } catch (error) {
@@ -155,7 +160,7 @@ class ArraySplitter {
           const element = buffer.slice(this.start, position);
           if (code === 0x2c || element.trim() !== '') {
             if (hasSurrogateEscape(element)) isWellFormed = false;
-            entries.push({ item: this.parse(element) });
+            entries.push(element.length > MAX_ITEM_JSON_LENGTH ? { error: tooLarge(element.length) } : { item: this.parse(element) });
           }
           this.start = position + 1;
           if (this.depth === 0) {
@@ -189,6 +194,11 @@ class ArraySplitter {
       throw invalidArray((error as Error).message);
     }
   }
+}
+
+/** The error of an item whose JSON text is longer than MAX_ITEM_JSON_LENGTH. */
+function tooLarge(length: number): string {
+  return `the item is ${length} characters of JSON, more than the limit of ${MAX_ITEM_JSON_LENGTH}`;
 }
 
 function invalidArray(reason: string): Aws2PortError {

@@ -435,9 +435,10 @@ function countingEngine(inner: JqEngine): { engine: JqEngine; calls: number[] } 
     calls,
     engine: {
       version: inner.version,
-      run: (input, filter) => {
-        if (input !== '') calls.push((JSON.parse(input) as unknown[]).length);
-        return inner.run(input, filter);
+      run: (input, filter) => inner.run(input, filter),
+      evaluate: (input, filter, budgetMs) => {
+        calls.push((JSON.parse(input) as unknown[]).length);
+        return inner.evaluate(input, filter, budgetMs);
       },
     },
   };

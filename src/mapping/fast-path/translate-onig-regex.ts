@@ -28,7 +28,8 @@ const GROUP_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * cannot translate exactly: POSIX brackets, nested classes and `&&`, inline options, atomic groups,
  * possessive quantifiers, backreferences, `\h \x{..} \p{..} \k \K \G \R \X`, a `{` or `]` meant
  * literally, quantified groups holding named captures (JavaScript resets captures on each
- * repetition, Oniguruma does not). Whether the pattern compiles in Oniguruma at all is checked by
+ * repetition, Oniguruma does not), repeated groups holding a quantifier (they can backtrack
+ * exponentially, which only jq-wasm's time budget can stop). Whether the pattern compiles in Oniguruma at all is checked by
  * the caller, with jq.
  */
 export function translateOnigRegex(pattern: string, flags: string): TranslatedRegex {
@@ -51,6 +52,10 @@ export function translateOnigRegex(pattern: string, flags: string): TranslatedRe
 interface Atom {
   isQuantifiable: boolean;
   hasNamedGroup: boolean;
+  hasQuantifier: boolean;
+  /** Where its translation starts in the sequence's output, and the translation. */
+  start: number;
+  text: string;
 }
 
 class Translator {
@@ -58,6 +63,8 @@ class Translator {
   isAsciiInputOnly = false;
   readonly names = new Set<string>();
   private namedGroupCount = 0;
+  /** Quantifiers read so far: a group holds one when the count grew while it was read. */
+  private quantifierCount = 0;
 
   constructor(private readonly pattern: string) {}
 
@@ -79,41 +86,59 @@ class Translator {
       if (char === undefined || char === '|' || char === ')') return output;
       if (char === '*' || char === '+' || char === '?' || char === '{') {
         if (atom === null || !atom.isQuantifiable) throw new NotInFastPath('a quantifier without an atom');
-        const { text, isRepeating } = this.quantifier();
+        const { text, isRepeating, isOptional, isLazy } = this.quantifier();
         if (isRepeating && atom.hasNamedGroup) throw new NotInFastPath('a repeated group with named captures');
-        output += text;
-        atom = { isQuantifiable: false, hasNamedGroup: false };
+        // `(a+)+` backtracks exponentially: jq-wasm runs it, under its time budget, where the fast path could not stop it.
+        if (isRepeating && atom.hasQuantifier) throw new NotInFastPath('a repeated group holding a quantifier');
+        this.quantifierCount += 1;
+        if (isOptional && atom.hasNamedGroup) {
+          // JavaScript skips an optional group whose body matched the empty string, so its captures
+          // stay undefined; Oniguruma keeps them (`""`). A branch has no such check: `(?:X|)` tries
+          // X once, then nothing, exactly as Oniguruma's greedy `?` does (`(?:|X)` for the lazy one).
+          output = output.slice(0, atom.start) + (isLazy ? `(?:|${atom.text})` : `(?:${atom.text}|)`);
+        } else {
+          output += text;
+        }
+        atom = null;
         continue;
       }
       const namedBefore = this.namedGroupCount;
+      const quantifiersBefore = this.quantifierCount;
       const { text, isQuantifiable } = this.atom();
+      atom = { isQuantifiable, hasNamedGroup: this.namedGroupCount > namedBefore, hasQuantifier: this.quantifierCount > quantifiersBefore, start: output.length, text };
       output += text;
-      atom = { isQuantifiable, hasNamedGroup: this.namedGroupCount > namedBefore };
     }
   }
 
-  /** `* + ? {n} {n,} {n,m}`, then an optional lazy `?`; possessive `+` and `{,n}` are refused. */
-  private quantifier(): { text: string; isRepeating: boolean } {
+  /**
+   * `* + ? {n} {n,} {n,m}`, then an optional lazy `?`; possessive `+` and `{,n}` are refused.
+   * `isOptional`: at most once and possibly never (`?`, `{0,1}`).
+   */
+  private quantifier(): { text: string; isRepeating: boolean; isOptional: boolean; isLazy: boolean } {
     const rest = this.pattern.slice(this.position);
     const interval = /^\{(\d+)(,(\d*))?\}/.exec(rest);
     let text: string;
     let isRepeating: boolean;
+    let isOptional: boolean;
     if (rest[0] === '{') {
       if (!interval) throw new NotInFastPath('a { that is not a quantifier');
       text = interval[0];
       isRepeating = interval[2] === undefined ? Number(interval[1]) > 1 : interval[3] === '' || Number(interval[3]) > 1;
+      isOptional = Number(interval[1]) === 0 && interval[2] !== undefined && interval[3] === '1';
     } else {
       text = rest[0]!;
       isRepeating = text !== '?';
+      isOptional = text === '?';
     }
     this.position += text.length;
     const next = this.pattern[this.position];
     if (next === '+') throw new NotInFastPath('a possessive quantifier');
-    if (next === '?') {
+    const isLazy = next === '?';
+    if (isLazy) {
       text += '?';
       this.position += 1;
     }
-    return { text, isRepeating };
+    return { text, isRepeating, isOptional, isLazy };
   }
 
   private atom(): { text: string; isQuantifiable: boolean } {

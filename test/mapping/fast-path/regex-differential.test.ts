@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { loadJqEngine } from '../../../src/mapping/index.js';
 import { compileFastStream } from './fast-streams.js';
 import { ODD_STRINGS } from './generate-json.js';
@@ -14,12 +15,40 @@ const TRANSLATED = [
   '(?<=a)b', '(?<!a)b', '\\Aab', 'ab\\z', '\\n\\Z', 'k\\Z', '[😀-🙏]', 'é+', 'ß', '\\t', '\\n', '\\x41', '\\x7e', '[\\x30-\\x39]', '\\/', '\\$', '\\^', '\\|', '\\(\\)',
   '\\[x\\]', '\\{', '[\\d.]+', '[\\s,]', '[^\\s]', '[\\w-]+', '(?<w>\\w+)\\s(?<r>.*)', '.*\\.(?<region>[^\\.]+)\\.amazonaws\\.com', '^arn:aws:(?<service>[^:]+):', '',
   'x*', 'b|', '(?<e>)', '[é-ü]', 'Ε', '\\e', '\\a', '\\f', '\\r',
+  // Optional named groups that match the empty string: Oniguruma keeps them as "", JavaScript drops them.
+  '(?<x>a?)?b?', '(?<x>a*)?c', '(?<x>a?){0,1}b', '(?<x>a|)?b', '^(?<env>prod|)?-?(?<app>[a-z]+)$', '(?<x>a?)??b', '((?<x>a?))?b', '(?<x>(?<y>b?)?a?)?',
 ];
+
+/** Runs of the generated-pattern property; AWS2PORT_FUZZ_RUNS sets a longer run. */
+const GENERATED_RUNS = Number(process.env['AWS2PORT_FUZZ_RUNS'] ?? 150);
+
+/**
+ * Small patterns over `a`, `b` and `-` built from the constructs the translation takes, groups named
+ * and not, optional (`?`, `??`, `{0,1}`) or not, whose bodies often match the empty string.
+ */
+function patternArbitrary(): fc.Arbitrary<string> {
+  const names = ['x', 'y', 'z'];
+  const { pattern } = fc.letrec<{ pattern: string; sequence: string; atom: string }>((tie) => ({
+    pattern: fc.oneof({ depthSize: 'small', withCrossShrink: true }, tie('sequence'), fc.tuple(tie('sequence'), tie('sequence')).map(([a, b]) => `${a}|${b}`)),
+    sequence: fc.array(tie('atom'), { minLength: 1, maxLength: 3 }).map((atoms) => atoms.join('')),
+    atom: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.constantFrom('a', 'b', '-', '.', '[ab]', 'a?', 'b*', 'a+?', '^', '$'),
+      fc.tuple(fc.constantFrom('(?:', '(?<n>'), tie('pattern'), fc.constantFrom('', '?', '??', '{0,1}', '{1}', '*', '+')).map(([open, body, quantifier]) => `${open}${body})${quantifier}`),
+    ),
+  }));
+  // Distinct names, in order of appearance.
+  return pattern.map((text) => {
+    let next = 0;
+    return text.replace(/\(\?<n>/g, () => `(?<${names[next++ % names.length]}${next > names.length ? next : ''}>`);
+  });
+}
 
 /** Patterns the translation refuses (jq evaluates them): constructs JavaScript reads differently or not at all. */
 const REFUSED = [
   '[]a]', 'a]', 'a}', 'a{,2}', '(?i)a', '(?x) a', 'a++', 'a*+', '(?>a)', '[[:alpha:]]', '[a&&b]', '[a[b]]', '\\p{L}', '\\h', '\\H', '(a)\\1', '\\k<n>', '\\x{41}',
   '\\u0041', '\\xe9', '\\K', '\\G', '\\R', '\\X', '(?<n>a)+', '(?:(?<n>a)|b)*', '\\0', '\\q', '(?#c)', '(?<1a>x)', '(?<n>a)(?<n>b)', '[\\b]', '\\v',
+  '(a+)+$', '(?:a*b?)*c', '(x{2,})+',
 ];
 
 const FLAGS = ['', 'g', 'i', 'gi', 'x', 'n', 's'];
@@ -52,6 +81,29 @@ describe('jq regexes on the fast path, against jq 1.8.2 (Oniguruma)', () => {
       }
     }
     assert.ok(compared > 15_000, `only ${compared} cases`);
+  });
+
+  it('agrees with Oniguruma on generated patterns, optional groups that match the empty string included', () => {
+    const inputs = ['', 'a', 'b', 'ab', 'ba', 'aab', '-', 'a-b', 'bb-a'];
+    fc.assert(
+      fc.property(patternArbitrary(), (pattern) => {
+        for (const call of callsOf(pattern, 'g')) {
+          let fast;
+          try {
+            fast = compileFastStream(engine, call);
+          } catch (error) {
+            if ((error as Error).name === 'NotInFastPath') return;
+            throw error;
+          }
+          const expected = runJqStreams(engine, call, inputs);
+          inputs.forEach((input, index) => {
+            const actual = fast(input);
+            if (actual !== 'not proven') assert.deepEqual(actual, expected[index], `${call} on ${JSON.stringify(input)}`);
+          });
+        }
+      }),
+      { numRuns: GENERATED_RUNS, seed: 11 },
+    );
   });
 
   it('classifies every character of the first 12,544 code points (and the odd spaces) as Oniguruma does for . \\s \\S', () => {
