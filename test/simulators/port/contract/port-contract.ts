@@ -53,9 +53,12 @@ export function loadPortContract(): PortContract {
 
 let shared: PortContractChecker | undefined;
 
-/** The checker of the repository's contract, compiled once per process. */
+/** The checker of the repository's contract, with the routes aws2port uses compiled, once per process. */
 export function portContractChecker(): PortContractChecker {
-  shared ??= new PortContractChecker();
+  if (!shared) {
+    shared = new PortContractChecker();
+    shared.prepareUsedRoutes();
+  }
   return shared;
 }
 
@@ -134,6 +137,17 @@ export class PortContractChecker {
     if (!(String(status) in route.answers)) return `status ${status} is not among the route's answers (${Object.keys(route.answers).join(', ')})`;
     const problems = route.answers[String(status)] ? problemsOf(this.validator(route, `answers/${status}`), body, 'answer') : [];
     return problems.length === 0 ? undefined : problems.join(', ');
+  }
+
+  /**
+   * Compiles now what checking the routes aws2port uses will need (their requests and answers), so that
+   * no answer of theirs waits for a compile: tests that time redeliveries would otherwise see it.
+   */
+  prepareUsedRoutes(): void {
+    for (const { route } of this.routes.filter((r) => r.route.usedByAws2port)) {
+      for (const part of ['pathParameters', 'queryParameters', ...(route.body ? ['body/schema'] : [])]) this.validator(route, part);
+      for (const [status, schema] of Object.entries(route.answers)) if (schema) this.validator(route, `answers/${status}`);
+    }
   }
 
   /** The validator of a part of a route (`body/schema`, `answers/200`, or its path or query parameters as one object), compiled once. */
