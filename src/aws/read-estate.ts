@@ -13,8 +13,8 @@ import { isAccountInShard, type Shard } from './shard.js';
 
 /** How a run reads AWS. */
 export interface ReadEstateOptions {
-  /** AWS calls in flight at once. */
-  parallelism: number;
+  /** The user's cap on AWS calls in flight at once (`--parallelism`); undefined: the host's default, adapted to load. */
+  parallelism?: number;
   /** Progress lines for a person. */
   log: (message: string) => void;
   /** `--shard I/N`: read only the accounts whose id hashes to shard I of N (see shardOfAccount). */
@@ -72,7 +72,7 @@ export async function readEstate(settings: AwsSettings, resources: readonly Reso
   const env = tuning.env ?? process.env;
   const isPortStrategy = tuning.strategy === 'port-blocks';
   const scheduler = new CallScheduler({
-    parallelism: isPortStrategy ? Infinity : options.parallelism,
+    ...(isPortStrategy ? { parallelism: Infinity } : options.parallelism === undefined ? {} : { parallelism: options.parallelism }),
     ...(isPortStrategy ? { isPaced: false, retryPolicy: BOTOCORE_LEGACY_RETRY_POLICY } : {}),
     ...tuning.scheduler,
   });

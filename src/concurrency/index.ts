@@ -4,3 +4,5 @@
  */
 export { Semaphore } from './semaphore.js';
 export { OrderedResults } from './ordered-results.js';
+export { DEFAULT_HOST_CONCURRENCY, HOST_LOAD_DEFAULTS, HostLoadGuard, type HostLoadSettings } from './host-load-guard.js';
+export { eventLoopLag, type LagReading } from './event-loop-lag.js';

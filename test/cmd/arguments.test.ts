@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULT_PARALLELISM, parseArguments, parseDuration, parseShard, type Invocation } from '../../cmd/arguments.js';
+import { parseArguments, parseDuration, parseShard, type Invocation } from '../../cmd/arguments.js';
 
 const tty: Invocation = { env: {}, isStdoutTty: true };
 const parse = (argv: string[], invocation: Invocation = tty) => parseArguments(argv, invocation, '0.0.0-test');
@@ -12,7 +12,6 @@ describe('parseArguments', () => {
       config: './aws2port.yml',
       state: './.aws2port/state.db',
       targets: [],
-      parallelism: DEFAULT_PARALLELISM,
       isStrict: false,
       json: false,
       isColor: true,
