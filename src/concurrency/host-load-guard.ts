@@ -6,7 +6,11 @@ export interface HostLoadSettings {
   cap: number;
   /** The least it lowers the limit to. */
   floor: number;
-  /** Mean event-loop lag over a sample (ms) from which the host counts as overloaded. */
+  /**
+   * Mean event-loop lag over a sample (ms) from which the host counts as overloaded: far above what a
+   * busy but keeping-up process shows (tens of ms under a full read), so that only a CPU that cannot
+   * keep up (answers waiting long enough to distort latencies and time out) lowers the limit.
+   */
   lagThresholdMs: number;
   /** How long one sample of lag lasts, ms. */
   sampleMs: number;
@@ -26,7 +30,7 @@ export const DEFAULT_HOST_CONCURRENCY = 512;
 export const HOST_LOAD_DEFAULTS: HostLoadSettings = {
   cap: DEFAULT_HOST_CONCURRENCY,
   floor: 8,
-  lagThresholdMs: 40,
+  lagThresholdMs: 200,
   sampleMs: 1000,
   decreaseFactor: 0.7,
   increaseFactor: 1.25,
