@@ -1,7 +1,7 @@
-import { AimdRateLimiter, DEFAULT_AIMD_SETTINGS, type AimdSettings } from './aimd-rate-limiter.js';
+import { AimdRateLimiter, concurrencyFor, HostLoadGuard, type AimdSettings } from '../concurrency/index.js';
+import { DEFAULT_AIMD_SETTINGS } from './aimd-rate-limiter.js';
 import { classifyAwsError, type ErrorClass } from './classify-aws-error.js';
 import { SYSTEM_CLOCK, type Clock } from './clock.js';
-import { HostLoadGuard } from '../concurrency/index.js';
 import { INITIAL_LANE_LATENCY_MS, INITIAL_STS_LANE_RATE, LANE_LATENCY_HEADROOM, LANE_LATENCY_SMOOTHING, MIN_LANE_CONCURRENCY } from './constants.js';
 import { RetryBudget } from './retry-budget.js';
 import { SCHEDULER_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
@@ -168,8 +168,7 @@ export class CallScheduler {
   /** Little's law: the calls in flight that the lane's rate needs at its latency, with headroom. */
   private concurrencyOf(lane: Lane): number {
     if (!lane.limiter) return Infinity;
-    const latencySeconds = (lane.latencyMs ?? INITIAL_LANE_LATENCY_MS) / 1000;
-    return Math.max(MIN_LANE_CONCURRENCY, Math.ceil(lane.limiter.rate * latencySeconds * LANE_LATENCY_HEADROOM));
+    return concurrencyFor(lane.limiter.rate, lane.latencyMs ?? INITIAL_LANE_LATENCY_MS, LANE_LATENCY_HEADROOM, MIN_LANE_CONCURRENCY);
   }
 
   private laneOf(id: CallLane): Lane {
