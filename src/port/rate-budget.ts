@@ -22,11 +22,11 @@ export interface Permit {
 }
 
 /**
- * How a class's rate moves: 10 requests/s at first (10 at once), doubling while requests wait and
+ * How a class's rate moves: 10 requests/s at first (5 at once), doubling while requests wait and
  * Port accepts them, then growing by 1 request/s per second; cut by 15% on a 429 (once per round
  * trip). A gentle cut: each 429 costs a pause too, and the rate climbs back from 85% in a few seconds.
  */
-export const PORT_AIMD_SETTINGS: AimdSettings = { initialRate: 10, initialBurstSeconds: 1, minRate: 0.5, maxRate: 1000, increasePerSecond: 1, decreaseFactor: 0.85 };
+export const PORT_AIMD_SETTINGS: AimdSettings = { initialRate: 10, initialBurstSeconds: 0.5, minRate: 0.5, maxRate: 1000, increasePerSecond: 1, decreaseFactor: 0.85 };
 
 /** How long a class pauses after a 429 that says nothing of when to come back, ms. */
 const DEFAULT_PAUSE_MS = 1000;
