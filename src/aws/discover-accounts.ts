@@ -44,10 +44,15 @@ export interface AccountDiscovery {
   managementAccountId?: string;
 }
 
+/** How far discovery has come: Organizations accounts listed so far, then member roles assumed of how many. */
+export type DiscoveryProgress = { phase: 'listing'; listed: number } | { phase: 'assuming'; assumed: number; total: number };
+
 /** Where discovery's calls go. */
 export interface DiscoverOptions {
   /** Every call (STS, Organizations, AssumeRole now and at each refresh) goes through it; default: a scheduler of its own. */
   scheduler?: CallScheduler;
+  /** Called after each page of accounts listed and each member role assumed (or refused). */
+  onProgress?: (progress: DiscoveryProgress) => void;
 }
 
 /** Calls in flight at once when discovery runs without a scheduler of the caller's. */
@@ -83,15 +88,18 @@ export async function discoverAccounts(settings: AwsSettings, stsRegion: string,
 
   if (settings.accountRoleArns.length > 0) {
     const accounts = settings.accountRoleArns.map((roleArn) => ({ accountId: accountIdOfArn(roleArn), roleArn, credentials: assume(roleArn) }));
-    return verifyAccess({
-      callerAccountId,
-      partition,
-      accounts,
-      unreachable: [],
-      isComplete: true,
-      organizationAccounts: [],
-      organizationProblem: 'accountRoleArns names the accounts: Organizations is not read',
-    });
+    return verifyAccess(
+      {
+        callerAccountId,
+        partition,
+        accounts,
+        unreachable: [],
+        isComplete: true,
+        organizationAccounts: [],
+        organizationProblem: 'accountRoleArns names the accounts: Organizations is not read',
+      },
+      options.onProgress,
+    );
   }
 
   const homeRegion = homeRegionOf(partition);
@@ -100,7 +108,15 @@ export async function discoverAccounts(settings: AwsSettings, stsRegion: string,
   const organizations = makeOrganizationsClient(homeRegion, orgCredentials, 'scheduler');
   let listed: Account[];
   try {
-    listed = await listAllPages((nextToken) => scheduler.call(orgLane, () => organizations.send(new ListAccountsCommand({ NextToken: nextToken }))), (page) => page.Accounts ?? []);
+    let listedSoFar = 0;
+    listed = await listAllPages(
+      (nextToken) => scheduler.call(orgLane, () => organizations.send(new ListAccountsCommand({ NextToken: nextToken }))),
+      (page) => {
+        listedSoFar += page.Accounts?.length ?? 0;
+        options.onProgress?.({ phase: 'listing', listed: listedSoFar });
+        return page.Accounts ?? [];
+      },
+    );
   } catch (error) {
     const isStandalone = awsErrorName(error) === 'AWSOrganizationsNotInUseException';
     return {
@@ -121,19 +137,25 @@ export async function discoverAccounts(settings: AwsSettings, stsRegion: string,
       return { accountId: a.Id!, roleArn, credentials: assume(roleArn) };
     });
   const managementAccountId = listed.map((a) => (a.Arn ? accountIdOfArn(a.Arn) : undefined)).find((id) => id);
-  return verifyAccess({
-    callerAccountId,
-    partition,
-    accounts,
-    unreachable: [],
-    isComplete: true,
-    organizationAccounts: listed,
-    ...(managementAccountId ? { managementAccountId } : {}),
-  });
+  return verifyAccess(
+    {
+      callerAccountId,
+      partition,
+      accounts,
+      unreachable: [],
+      isComplete: true,
+      organizationAccounts: listed,
+      ...(managementAccountId ? { managementAccountId } : {}),
+    },
+    options.onProgress,
+  );
 }
 
 /** Assumes each member's role once, concurrently: a member that cannot be assumed is reported, not fatal. */
-async function verifyAccess(discovery: AccountDiscovery): Promise<AccountDiscovery> {
+async function verifyAccess(discovery: AccountDiscovery, onProgress: DiscoverOptions['onProgress']): Promise<AccountDiscovery> {
+  const total = discovery.accounts.filter((access) => access.credentials).length;
+  let assumed = 0;
+  const counted = () => onProgress?.({ phase: 'assuming', assumed: ++assumed, total });
   const checks = await Promise.all(
     discovery.accounts.map(async (access): Promise<UnreachableAccount | undefined> => {
       if (!access.credentials) return undefined;
@@ -142,6 +164,8 @@ async function verifyAccess(discovery: AccountDiscovery): Promise<AccountDiscove
         return undefined;
       } catch (error) {
         return { accountId: access.accountId, roleArn: access.roleArn!, reason: error instanceof Error ? error.message : String(error) };
+      } finally {
+        counted();
       }
     }),
   );

@@ -3,6 +3,7 @@ import { CallScheduler, type SchedulerSettings } from './call-scheduler.js';
 import { SYSTEM_CLOCK } from './clock.js';
 import type { UnreachableAccount } from './discover-accounts.js';
 import { discoverScopes } from './discover-scopes.js';
+import { discoveryProgressLog } from './discovery-progress-log.js';
 import { BOTOCORE_LEGACY_RETRY_POLICY } from './retry-policy.js';
 import { scanEstate, type ScanStrategy, type SourceEvent } from './scan-estate.js';
 import type { ScanProgress } from './scan-progress.js';
@@ -77,7 +78,8 @@ export async function readEstate(settings: AwsSettings, resources: readonly Reso
     ...tuning.scheduler,
   });
 
-  const { discovery, regionsByAccount, scan } = await discoverScopes(settings, resources, { scheduler, env, ...(options.shard ? { shard: options.shard } : {}) });
+  const onProgress = discoveryProgressLog(options.log, tuning.scheduler?.clock ?? SYSTEM_CLOCK);
+  const { discovery, regionsByAccount, scan } = await discoverScopes(settings, resources, { scheduler, env, onProgress, ...(options.shard ? { shard: options.shard } : {}) });
   for (const account of discovery.unreachable) options.log(`! account ${account.accountId}: ${account.reason}; its scopes are skipped`);
   for (const [account, { regions, problem }] of regionsByAccount) {
     if (problem) options.log(`! account ${account}: ${problem}; reading ${regions.length > 0 ? regions.join(', ') : 'only its global kinds'}, and deleting nothing of accounts left out`);
