@@ -128,7 +128,7 @@ export class CallScheduler {
     if (settings.parallelism !== undefined && !(settings.parallelism >= 1)) throw new RangeError(`parallelism must be at least 1, got ${settings.parallelism}`);
     this.isPaced = settings.isPaced ?? true;
     const cap = settings.parallelism === undefined ? {} : { cap: settings.parallelism };
-    this.hostGuard = settings.hostGuard ?? (this.isPaced ? new HostLoadGuard(cap) : new HostLoadGuard(cap, () => 0));
+    this.hostGuard = settings.hostGuard ?? (this.isPaced ? new HostLoadGuard(cap) : new HostLoadGuard(cap, () => ({ lagMs: 0, cpuShare: 0 })));
     this.clock = settings.clock ?? SYSTEM_CLOCK;
     this.random = settings.random ?? Math.random;
     this.policy = settings.retryPolicy ?? SCHEDULER_RETRY_POLICY;

@@ -1,4 +1,4 @@
-import { eventLoopLag, type LagReading } from './event-loop-lag.js';
+import { processLoad, type LoadSource } from './event-loop-lag.js';
 
 /** How a HostLoadGuard moves its limit; every field has a default (HOST_LOAD_DEFAULTS). */
 export interface HostLoadSettings {
@@ -12,6 +12,11 @@ export interface HostLoadSettings {
    * keep up (answers waiting long enough to distort latencies and time out) lowers the limit.
    */
   lagThresholdMs: number;
+  /**
+   * The CPU share (of one core) this process must be using for a lag to count as its own: a loop that
+   * lags while the process gets little CPU is starved by other processes, and sending less would not help.
+   */
+  cpuShareThreshold: number;
   /** How long one sample of lag lasts, ms. */
   sampleMs: number;
   /** Factor applied to the tasks in flight when the loop lags. */
@@ -31,6 +36,7 @@ export const HOST_LOAD_DEFAULTS: HostLoadSettings = {
   cap: DEFAULT_HOST_CONCURRENCY,
   floor: 8,
   lagThresholdMs: 200,
+  cpuShareThreshold: 0.8,
   sampleMs: 1000,
   decreaseFactor: 0.7,
   increaseFactor: 1.25,
@@ -39,8 +45,9 @@ export const HOST_LOAD_DEFAULTS: HostLoadSettings = {
 /**
  * The most tasks (AWS calls, Port requests) a process keeps in flight: what protects the host (sockets,
  * memory, CPU), not what a remote API allows (that is the lanes' business). It starts at its cap; when
- * the event loop lags (the CPU is behind with the answers already coming in), it lowers the limit below
- * what was in flight, and raises it back towards the cap once the loop keeps time again.
+ * the event loop lags while this process keeps a core busy (its CPU is behind with the answers already
+ * coming in), it lowers the limit below what was in flight, and raises it back towards the cap once the
+ * loop keeps time again.
  */
 export class HostLoadGuard {
   private readonly settings: HostLoadSettings;
@@ -50,7 +57,7 @@ export class HostLoadGuard {
 
   constructor(
     settings: Partial<HostLoadSettings> = {},
-    private readonly lag: LagReading = eventLoopLag,
+    private readonly load: LoadSource = processLoad,
   ) {
     this.settings = { ...HOST_LOAD_DEFAULTS, ...settings };
     if (!(this.settings.cap >= 1)) throw new RangeError(`the host's concurrency cap must be at least 1, got ${this.settings.cap}`);
@@ -67,19 +74,20 @@ export class HostLoadGuard {
     this.peakInFlight = Math.max(this.peakInFlight, inFlight);
     if (this.sampleStart === undefined) {
       this.sampleStart = now;
-      this.lag();
+      this.load();
     } else if (now - this.sampleStart >= this.settings.sampleMs) {
-      this.adjust(this.lag());
+      const { lagMs, cpuShare } = this.load();
+      this.adjust(lagMs >= this.settings.lagThresholdMs && cpuShare >= this.settings.cpuShareThreshold);
       this.sampleStart = now;
       this.peakInFlight = inFlight;
     }
     return this.limitValue;
   }
 
-  private adjust(lagMs: number): void {
-    const { cap, floor, lagThresholdMs, decreaseFactor, increaseFactor } = this.settings;
+  private adjust(isOverloaded: boolean): void {
+    const { cap, floor, decreaseFactor, increaseFactor } = this.settings;
     const lowest = Math.min(floor, cap);
-    if (lagMs >= lagThresholdMs) this.limitValue = Math.max(lowest, Math.floor(Math.min(this.limitValue, this.peakInFlight) * decreaseFactor));
+    if (isOverloaded) this.limitValue = Math.max(lowest, Math.floor(Math.min(this.limitValue, this.peakInFlight) * decreaseFactor));
     else this.limitValue = Math.min(cap, Math.ceil(this.limitValue * increaseFactor));
   }
 }

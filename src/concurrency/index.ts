@@ -7,4 +7,4 @@ export { OrderedResults } from './ordered-results.js';
 export { DEFAULT_HOST_CONCURRENCY, HOST_LOAD_DEFAULTS, HostLoadGuard, type HostLoadSettings } from './host-load-guard.js';
 export { AimdRateLimiter, type AimdSettings } from './aimd-rate-limiter.js';
 export { concurrencyFor } from './little-law.js';
-export { eventLoopLag, type LagReading } from './event-loop-lag.js';
+export { processLoad, type LoadReading, type LoadSource } from './event-loop-lag.js';

@@ -115,7 +115,7 @@ describe(CallScheduler.name, () => {
     // Given 40 lanes, a host cap of 30, and a lag reading the test controls
     const clock = new ManualClock();
     let lagMs = 0;
-    const hostGuard = new HostLoadGuard({ cap: 30, sampleMs: 1000 }, () => lagMs);
+    const hostGuard = new HostLoadGuard({ cap: 30, sampleMs: 1000 }, () => ({ lagMs, cpuShare: 1 }));
     const calls = new CallScheduler({ clock, random: () => 0.5, hostGuard });
     const { counts, send } = slowSends(clock, () => 2000);
     const lanes = Array.from({ length: 40 }, (_, i): CallLane => ({ account: String(100000000000 + i), region: 'us-east-1', service: 'cloudcontrol' }));

@@ -4,13 +4,13 @@ import { HostLoadGuard } from '../../src/concurrency/index.js';
 
 describe(HostLoadGuard.name, () => {
   it('allows its cap while the event loop keeps time', () => {
-    const guard = new HostLoadGuard({ cap: 100, sampleMs: 1000 }, () => 0);
+    const guard = new HostLoadGuard({ cap: 100, sampleMs: 1000 }, () => ({ lagMs: 0, cpuShare: 1 }));
     for (let t = 0; t <= 10_000; t += 500) assert.equal(guard.limit(t, 100), 100);
   });
 
   it('lowers the limit below what was in flight when the loop lags, down to its floor, then climbs back', () => {
     let lagMs = 0;
-    const guard = new HostLoadGuard({ cap: 500, floor: 8, sampleMs: 1000, lagThresholdMs: 40, decreaseFactor: 0.5, increaseFactor: 2 }, () => lagMs);
+    const guard = new HostLoadGuard({ cap: 500, floor: 8, sampleMs: 1000, lagThresholdMs: 40, decreaseFactor: 0.5, increaseFactor: 2 }, () => ({ lagMs, cpuShare: 1 }));
     guard.limit(0, 0);
     lagMs = 100;
     // 200 in flight during the sample: the limit drops below them, not just below the cap
@@ -25,8 +25,13 @@ describe(HostLoadGuard.name, () => {
     assert.equal(guard.limit(20_000, 8), 500);
   });
 
+  it('keeps its limit when the loop lags but the process gets little CPU (other processes starve it)', () => {
+    const guard = new HostLoadGuard({ cap: 100, sampleMs: 1000 }, () => ({ lagMs: 500, cpuShare: 0.2 }));
+    for (let t = 0; t <= 10_000; t += 1000) assert.equal(guard.limit(t, 100), 100);
+  });
+
   it('never goes above a cap below its floor', () => {
-    const guard = new HostLoadGuard({ cap: 3, floor: 8 }, () => 1000);
+    const guard = new HostLoadGuard({ cap: 3, floor: 8 }, () => ({ lagMs: 1000, cpuShare: 1 }));
     for (let t = 0; t <= 10_000; t += 1000) assert.ok(guard.limit(t, 3) <= 3);
   });
 });
