@@ -53,6 +53,11 @@ describe('parseArguments', () => {
     assert.ok(unlock.command === 'state unlock' && unlock.lockId === 'abc-123');
   });
 
+  it("takes --parallelism as the user's cap, and sets none by default", async () => {
+    assert.equal((await parse(['plan', '--parallelism', '64'])).parallelism, 64);
+    assert.equal((await parse(['apply'])).parallelism, undefined);
+  });
+
   it('rejects unknown flags and a parallelism below 1', async () => {
     await assert.rejects(parse(['plan', '--bogus']), /Unknown argument/);
     await assert.rejects(parse(['plan', '--parallelism', '0']), /parallelism/);
