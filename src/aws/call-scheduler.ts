@@ -197,7 +197,7 @@ export class CallScheduler {
     let earliestWait = Infinity;
     let idleTurns = 0;
     const limit = this.globalLimit;
-    while (this.inFlight < limit && this.active.length > 0 && idleTurns < this.active.length) {
+    while (this.active.length > 0 && idleTurns < this.active.length) {
       if (this.cursor >= this.active.length) this.cursor = 0;
       const lane = this.active[this.cursor]!;
       if (lane.queue.length === 0) {
@@ -205,7 +205,15 @@ export class CallScheduler {
         this.active.splice(this.cursor, 1);
         continue;
       }
+      // STS calls renew the credentials that calls in flight may be waiting for: the global limit never holds them back.
+      if (this.inFlight >= limit && lane.id.service !== 'sts') {
+        this.cursor++;
+        idleTurns++;
+        continue;
+      }
       if (lane.inFlight >= this.concurrencyOf(lane)) {
+        // Held back by its own limit as by its rate: its rate (and with it this limit) may grow.
+        lane.isHeldBack = true;
         // Its next answer pumps again.
         this.cursor++;
         idleTurns++;
@@ -228,7 +236,7 @@ export class CallScheduler {
       }
       this.dispatch(lane, pending);
     }
-    if (earliestWait < Infinity && this.inFlight < limit) this.wakeIn(earliestWait);
+    if (earliestWait < Infinity) this.wakeIn(earliestWait);
   }
 
   private wakeIn(ms: number): void {
