@@ -151,6 +151,20 @@ describe(CallScheduler.name, () => {
     assert.equal(peak, 3);
   });
 
+  it('lets an STS call through when every slot is held by calls waiting for the credentials it renews', async () => {
+    // Given one slot, taken by a Cloud Control call whose send first renews its credentials through STS
+    const clock = new ManualClock();
+    const calls = scheduler(clock, 1);
+    const sts: CallLane = { account: 'caller', region: 'us-east-1', service: 'sts' };
+    const read = calls.call(LANE_A, async () => {
+      await calls.call(sts, async () => 'credentials');
+      return 'read';
+    });
+    await clock.advance(1000);
+    // Then both finish
+    assert.equal(await read, 'read');
+  });
+
   it('takes lanes in turn, so one busy API does not hold back another', async () => {
     // Given 10 calls queued in lane A before one call in lane B, with one call in flight at a time
     const clock = new ManualClock();
