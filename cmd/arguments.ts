@@ -12,8 +12,8 @@ export interface CommonArgs {
   state: string;
   /** Kinds to restrict to; empty for all. */
   targets: string[];
-  /** Concurrent AWS calls and Port requests. */
-  parallelism: number;
+  /** `--parallelism`: the user's cap on AWS calls (and Port requests) in flight at once; undefined: the host's default, adapted to load. */
+  parallelism?: number;
   /** `--shard I/N`: only the accounts whose id hashes to shard I of N; undefined for all. */
   shard?: { index: number; count: number };
   /** `--strict`: a jq error in a title, icon, team, property or relation is an error, not a null. */
@@ -76,9 +76,6 @@ export function parseShard(text: string): { index: number; count: number } {
   return { index, count };
 }
 
-/** Concurrent AWS calls and Port requests when `--parallelism` is not given (Terraform's default). */
-export const DEFAULT_PARALLELISM = 10;
-
 /** What the process knows beyond argv: its environment and whether stdout is a terminal. */
 export interface Invocation {
   env: NodeJS.ProcessEnv;
@@ -115,11 +112,14 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
         .option('config', { type: 'string', describe: 'Config file (env AWS2PORT_CONFIG)', default: invocation.env.AWS2PORT_CONFIG || './aws2port.yml' })
         .option('state', { type: 'string', describe: 'State file (env AWS2PORT_STATE)', default: invocation.env.AWS2PORT_STATE || './.aws2port/state.db' })
         .option('target', { type: 'string', array: true, describe: 'Restrict to this AWS kind (repeatable)', default: [] as string[] })
-        .option('parallelism', { type: 'number', describe: 'Concurrent AWS calls and Port requests', default: DEFAULT_PARALLELISM })
+        .option('parallelism', {
+          type: 'number',
+          describe: 'At most this many AWS calls (and Port requests) in flight. Default: as many as the allowed rates need, up to 512, fewer while the CPU is behind',
+        })
         .option('shard', { type: 'string', describe: 'Only the accounts of shard I of N (I/N)' })
         .option('strict', { type: 'boolean', describe: 'jq errors in mapped fields are errors, not nulls', default: false }),
     ).check((a) => {
-      if (!Number.isInteger(a.parallelism) || a.parallelism < 1) throw new Error('--parallelism takes a whole number of at least 1');
+      if (a.parallelism !== undefined && (!Number.isInteger(a.parallelism) || a.parallelism < 1)) throw new Error('--parallelism takes a whole number of at least 1');
       if (a.shard !== undefined) parseShard(a.shard);
       return true;
     });
@@ -133,7 +133,7 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
     config: a.config as string,
     state: a.state as string,
     targets: (a.target as string[]) ?? [],
-    parallelism: a.parallelism as number,
+    ...(a.parallelism === undefined ? {} : { parallelism: a.parallelism as number }),
     ...(a.shard ? { shard: parseShard(a.shard as string) } : {}),
     isStrict: a.strict as boolean,
     ...outputOf(a),

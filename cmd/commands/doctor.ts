@@ -13,7 +13,7 @@ export async function runDoctorCommand(args: Extract<Args, { command: 'doctor' }
     config,
     ...(definitions && config.blueprintsFile ? { blueprintsFile: { file: config.blueprintsFile, definitions } } : {}),
     targets: args.targets,
-    parallelism: args.parallelism,
+    ...(args.parallelism === undefined ? {} : { parallelism: args.parallelism }),
     isAllAccounts: args.isAllAccounts,
     isStrict: args.isStrict,
     env: process.env,

@@ -1,4 +1,4 @@
-import { Semaphore } from '../concurrency/index.js';
+import { DEFAULT_HOST_CONCURRENCY, Semaphore } from '../concurrency/index.js';
 import { relationTargetsOf, type BlueprintDefinition } from '../config/index.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { entityAddress } from '../plan/plan-document.js';
@@ -17,8 +17,8 @@ export interface ApplyOptions {
   port: PortClient;
   store: StateStore;
   config: Pick<ResolvedConfig, 'enableMergeEntity' | 'createMissingRelatedEntities' | 'deleteDependentEntities'>;
-  /** Port requests in flight at once. */
-  parallelism: number;
+  /** The user's cap on Port requests in flight at once; undefined: the host's default (Port's pacing decides the rate). */
+  parallelism?: number;
   /** The config's blueprint definitions: the plan's blueprint creates come from them, and relation order. */
   blueprints?: readonly BlueprintDefinition[];
   onProgress?: (progress: ApplyProgress) => void;
@@ -51,7 +51,7 @@ class ApplyRun {
   private deferred: PlannedChange[] = [];
 
   constructor(private readonly options: ApplyOptions) {
-    this.budget = new Semaphore(options.parallelism);
+    this.budget = new Semaphore(options.parallelism ?? DEFAULT_HOST_CONCURRENCY);
     const { add, change, destroy } = options.plan.header.summary;
     this.total = add + change + destroy;
   }

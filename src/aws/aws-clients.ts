@@ -3,6 +3,8 @@ import { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import type { Agent as HttpAgent } from 'node:http';
+import type { Agent as HttpsAgent } from 'node:https';
 
 /** The services aws2port calls, by the suffix of their `AWS_ENDPOINT_URL_<SERVICE>` variable. */
 export type AwsService = 'CLOUDCONTROL' | 'ORGANIZATIONS' | 'STS' | 'SQS' | 'ACCOUNT';
@@ -36,16 +38,38 @@ export interface AccountAccess {
   credentials?: AwsCredentialIdentityProvider;
 }
 
-/** A Cloud Control client for one account and region; the SDK retries its calls unless told otherwise. */
-export function makeCloudControlClient(access: AccountAccess, region: string, retries: RetryOwner = 'sdk'): CloudControlClient {
-  return new CloudControlClient({
+/** Connections that many clients share (keep-alive sockets reused whatever the account or region of the call). */
+export interface SharedAgents {
+  httpAgent: HttpAgent;
+  httpsAgent: HttpsAgent;
+}
+
+/**
+ * A Cloud Control client for one account and region; the SDK retries its calls unless told otherwise.
+ * With `agents`, its calls use those connections instead of the client's own pool.
+ */
+export function makeCloudControlClient(access: AccountAccess, region: string, retries: RetryOwner = 'sdk', agents?: SharedAgents): CloudControlClient {
+  const client = new CloudControlClient({
     region,
+    ...(agents ? { requestHandler: { httpAgent: agents.httpAgent, httpsAgent: agents.httpsAgent } } : {}),
     ...retryConfig(retries),
     ...(retries === 'sdk' ? { retryMode: 'adaptive' } : {}),
     ...(access.credentials ? { credentials: access.credentials } : {}),
     ...optionalEndpoint('CLOUDCONTROL'),
   });
+  if (retries === 'scheduler') {
+    for (const step of MIDDLEWARE_A_SCAN_SKIPS) client.middlewareStack.remove(step);
+  }
+  return client;
 }
+
+/**
+ * Steps of the SDK's middleware that a scheduler-owned client does without, for the CPU they cost on
+ * every call: the logger step (no logger is set) and the recursion-detection step (a Lambda tracing
+ * header; a scan is not a Lambda function's call chain). The retry step stays, making one attempt:
+ * the signing step is placed after it.
+ */
+const MIDDLEWARE_A_SCAN_SKIPS = ['loggerMiddleware', 'recursionDetectionMiddleware'];
 
 /** An Organizations client (Organizations lives in one region per partition). */
 export function makeOrganizationsClient(region: string, credentials: AwsCredentialIdentityProvider | undefined, retries: RetryOwner): OrganizationsClient {

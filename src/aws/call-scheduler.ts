@@ -1,7 +1,8 @@
-import { AimdRateLimiter, DEFAULT_AIMD_SETTINGS, type AimdSettings } from './aimd-rate-limiter.js';
+import { AimdRateLimiter, concurrencyFor, HostLoadGuard, type AimdSettings } from '../concurrency/index.js';
+import { DEFAULT_AIMD_SETTINGS } from './aimd-rate-limiter.js';
 import { classifyAwsError, type ErrorClass } from './classify-aws-error.js';
 import { SYSTEM_CLOCK, type Clock } from './clock.js';
-import { INITIAL_STS_LANE_RATE } from './constants.js';
+import { INITIAL_LANE_LATENCY_MS, INITIAL_STS_LANE_RATE, LANE_LATENCY_HEADROOM, LANE_LATENCY_SMOOTHING, MIN_LANE_CONCURRENCY } from './constants.js';
 import { RetryBudget } from './retry-budget.js';
 import { SCHEDULER_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 
@@ -28,11 +29,16 @@ export type CallEvent =
   /** The call failed for good. */
   | { type: 'failed'; lane: CallLane; errorClass: ErrorClass; code: string };
 
-/** How a scheduler runs. Only `parallelism` is required; the rest have defaults. */
+/** How a scheduler runs; every setting has a default. */
 export interface SchedulerSettings {
-  /** AWS calls in flight at once, across all lanes (`--parallelism`); may be Infinity. */
-  parallelism: number;
-  /** False: no rate limiting per lane (only to measure strategies that have none). Default true. */
+  /**
+   * The user's cap on AWS calls in flight at once, across all lanes (`--parallelism`); may be
+   * Infinity. Default: the host's (DEFAULT_HOST_CONCURRENCY), lowered while the event loop lags.
+   */
+  parallelism?: number;
+  /** What keeps the host from overload; default: a guard capped at `parallelism`, watching this process's event loop. */
+  hostGuard?: HostLoadGuard;
+  /** False: no rate or concurrency limit per lane, no host guard (only to measure strategies that have none). Default true. */
   isPaced?: boolean;
   /** Overrides of the lanes' rate limiter settings. */
   aimd?: Partial<AimdSettings>;
@@ -40,6 +46,19 @@ export interface SchedulerSettings {
   clock?: Clock;
   /** Numbers in [0, 1); default Math.random. */
   random?: () => number;
+}
+
+/** What a lane is doing now: its rate, the latency it sees, and the calls it keeps in flight. */
+export interface LaneState {
+  lane: CallLane;
+  /** Calls per second (Infinity when unpaced). */
+  rate: number;
+  /** Smoothed time from sending an attempt to its answer, ms; undefined before the first answer. */
+  latencyMs: number | undefined;
+  /** Attempts of this lane in flight now. */
+  inFlight: number;
+  /** The most it may have in flight now (Infinity when unpaced). */
+  concurrency: number;
 }
 
 /** Options of one call. */
@@ -68,6 +87,9 @@ interface Lane {
   limiter: AimdRateLimiter | undefined;
   budget: RetryBudget;
   queue: PendingCall[];
+  inFlight: number;
+  /** Smoothed latency of its attempts, ms; undefined before the first answer. */
+  latencyMs: number | undefined;
   /** Whether calls waited for this lane's own rate since its last dispatch. */
   isHeldBack: boolean;
   isActive: boolean;
@@ -76,7 +98,10 @@ interface Lane {
 /**
  * Runs every AWS call of a read. Calls queue per lane (account, region, API); lanes take turns
  * (round robin), so a busy API never starves the others and no API is hammered while others idle;
- * each lane sends at the rate its AIMD limiter allows; at most `parallelism` calls are in flight.
+ * each lane sends at the rate its AIMD limiter allows, and keeps as many calls in flight as that rate
+ * needs at the latency it observes (Little's law, with headroom): more when AWS answers slowly, fewer
+ * once throttled, and no pile-up when a lane stalls. Across lanes, the host guard's limit holds (the
+ * user's `parallelism` at most, lowered while the event loop lags).
  * Each failure is classified once: throttling lowers the lane's rate and is retried; server and
  * transient failures are retried with jittered exponential backoff while the lane's retry budget
  * lasts; client failures are not retried. A call that fails for good rejects with the original
@@ -97,15 +122,18 @@ export class CallScheduler {
   private readonly aimd: AimdSettings;
   private readonly stsAimd: AimdSettings;
   private readonly isPaced: boolean;
+  private readonly hostGuard: HostLoadGuard;
 
-  constructor(private readonly settings: SchedulerSettings) {
-    if (!(settings.parallelism >= 1)) throw new RangeError(`parallelism must be at least 1, got ${settings.parallelism}`);
+  constructor(settings: SchedulerSettings = {}) {
+    if (settings.parallelism !== undefined && !(settings.parallelism >= 1)) throw new RangeError(`parallelism must be at least 1, got ${settings.parallelism}`);
+    this.isPaced = settings.isPaced ?? true;
+    const cap = settings.parallelism === undefined ? {} : { cap: settings.parallelism };
+    this.hostGuard = settings.hostGuard ?? (this.isPaced ? new HostLoadGuard(cap) : new HostLoadGuard(cap, () => ({ lagMs: 0, cpuShare: 0 })));
     this.clock = settings.clock ?? SYSTEM_CLOCK;
     this.random = settings.random ?? Math.random;
     this.policy = settings.retryPolicy ?? SCHEDULER_RETRY_POLICY;
     this.aimd = { ...DEFAULT_AIMD_SETTINGS, ...settings.aimd };
     this.stsAimd = { ...this.aimd, initialRate: settings.aimd?.initialRate ?? INITIAL_STS_LANE_RATE };
-    this.isPaced = settings.isPaced ?? true;
   }
 
   /** Runs `send` in `lane` when its turn, its rate and the budget allow, retrying as the policy says. */
@@ -122,9 +150,25 @@ export class CallScheduler {
     this.listeners.push(listener);
   }
 
-  /** The current rate of every lane, calls per second (Infinity when unpaced). */
-  laneRates(): Array<{ lane: CallLane; rate: number }> {
-    return [...this.lanes.values()].map((l) => ({ lane: l.id, rate: l.limiter?.rate ?? Infinity }));
+  /** What every lane is doing now. */
+  laneStates(): LaneState[] {
+    return [...this.lanes.values()].map((l) => ({ lane: l.id, rate: l.limiter?.rate ?? Infinity, latencyMs: l.latencyMs, inFlight: l.inFlight, concurrency: this.concurrencyOf(l) }));
+  }
+
+  /** Calls in flight now, across all lanes. */
+  get callsInFlight(): number {
+    return this.inFlight;
+  }
+
+  /** The most calls that may be in flight now, across all lanes (the host guard's limit). */
+  get globalLimit(): number {
+    return this.hostGuard.limit(this.clock.now(), this.inFlight);
+  }
+
+  /** Little's law: the calls in flight that the lane's rate needs at its latency, with headroom. */
+  private concurrencyOf(lane: Lane): number {
+    if (!lane.limiter) return Infinity;
+    return concurrencyFor(lane.limiter.rate, lane.latencyMs ?? INITIAL_LANE_LATENCY_MS, LANE_LATENCY_HEADROOM, MIN_LANE_CONCURRENCY);
   }
 
   private laneOf(id: CallLane): Lane {
@@ -132,7 +176,7 @@ export class CallScheduler {
     let lane = this.lanes.get(key);
     if (!lane) {
       const limiter = this.isPaced ? new AimdRateLimiter(id.service === 'sts' ? this.stsAimd : this.aimd, this.clock.now()) : undefined;
-      lane = { id: { ...id }, limiter, budget: new RetryBudget(), queue: [], isHeldBack: false, isActive: false };
+      lane = { id: { ...id }, limiter, budget: new RetryBudget(), queue: [], inFlight: 0, latencyMs: undefined, isHeldBack: false, isActive: false };
       this.lanes.set(key, lane);
     }
     return lane;
@@ -152,12 +196,27 @@ export class CallScheduler {
   private pump(): void {
     let earliestWait = Infinity;
     let idleTurns = 0;
-    while (this.inFlight < this.settings.parallelism && this.active.length > 0 && idleTurns < this.active.length) {
+    const limit = this.globalLimit;
+    while (this.active.length > 0 && idleTurns < this.active.length) {
       if (this.cursor >= this.active.length) this.cursor = 0;
       const lane = this.active[this.cursor]!;
       if (lane.queue.length === 0) {
         lane.isActive = false;
         this.active.splice(this.cursor, 1);
+        continue;
+      }
+      // STS calls renew the credentials that calls in flight may be waiting for: the global limit never holds them back.
+      if (this.inFlight >= limit && lane.id.service !== 'sts') {
+        this.cursor++;
+        idleTurns++;
+        continue;
+      }
+      if (lane.inFlight >= this.concurrencyOf(lane)) {
+        // Held back by its own limit as by its rate: its rate (and with it this limit) may grow.
+        lane.isHeldBack = true;
+        // Its next answer pumps again.
+        this.cursor++;
+        idleTurns++;
         continue;
       }
       const waitMs = lane.limiter?.waitMs(this.clock.now()) ?? 0;
@@ -177,7 +236,7 @@ export class CallScheduler {
       }
       this.dispatch(lane, pending);
     }
-    if (earliestWait < Infinity && this.inFlight < this.settings.parallelism) this.wakeIn(earliestWait);
+    if (earliestWait < Infinity) this.wakeIn(earliestWait);
   }
 
   private wakeIn(ms: number): void {
@@ -198,6 +257,8 @@ export class CallScheduler {
     const wasHeldBack = lane.isHeldBack;
     lane.isHeldBack = false;
     this.inFlight++;
+    lane.inFlight++;
+    const sentAt = this.clock.now();
     pending.attempts++;
     this.emit({ type: 'sent', lane: lane.id });
     let attempt: Promise<unknown>;
@@ -206,9 +267,15 @@ export class CallScheduler {
     } catch (error) {
       attempt = Promise.reject(error);
     }
+    const answered = (): void => {
+      this.inFlight--;
+      lane.inFlight--;
+      const latency = this.clock.now() - sentAt;
+      lane.latencyMs = lane.latencyMs === undefined ? latency : lane.latencyMs + LANE_LATENCY_SMOOTHING * (latency - lane.latencyMs);
+    };
     attempt.then(
       (value) => {
-        this.inFlight--;
+        answered();
         lane.limiter?.onSuccess(wasHeldBack);
         lane.budget.refund();
         this.emit({ type: 'succeeded', lane: lane.id });
@@ -216,7 +283,7 @@ export class CallScheduler {
         this.pump();
       },
       (error: unknown) => {
-        this.inFlight--;
+        answered();
         this.onFailure(lane, pending, error, callNumber);
         this.pump();
       },

@@ -96,6 +96,18 @@ export const LANE_RATE_INCREASE = 1;
 /** Multiplicative decrease on a throttle (at most once per round trip). */
 export const LANE_RATE_DECREASE = 0.7;
 
+/** The latency a lane assumes before its first answer, ms (AWS's calls take 100 to 300 ms). */
+export const INITIAL_LANE_LATENCY_MS = 500;
+/**
+ * Calls a lane keeps in flight, as a multiple of rate x latency (Little's law): room for latency's
+ * jitter and for the rate to grow, while a lane whose calls stall stops sending instead of piling up.
+ */
+export const LANE_LATENCY_HEADROOM = 2;
+/** The fewest calls a lane may keep in flight, whatever its rate and latency. */
+export const MIN_LANE_CONCURRENCY = 2;
+/** Weight of the newest answer in a lane's smoothed latency (an exponential moving average). */
+export const LANE_LATENCY_SMOOTHING = 0.2;
+
 /** Tokens of a lane's retry budget (server and transient errors only; throttling is paced instead). */
 export const RETRY_BUDGET_CAPACITY = 500;
 /** Budget tokens a retry of a server error costs. */

@@ -44,6 +44,9 @@ export interface AccountDiscovery {
   managementAccountId?: string;
 }
 
+/** How far discovery has come: Organizations accounts listed so far, then member roles assumed of how many. */
+export type DiscoveryProgress = { phase: 'listing'; listed: number } | { phase: 'assuming'; assumed: number; total: number };
+
 /** Where discovery's calls go. */
 export interface DiscoverOptions {
   /** Every call (STS, Organizations, AssumeRole now and at each refresh) goes through it; default: a scheduler of its own. */
@@ -53,6 +56,8 @@ export interface DiscoverOptions {
    * its credentials are first asked for). For `doctor`, which tries only a sample. Default true.
    */
   isAccessVerified?: boolean;
+  /** Called after each page of accounts listed and each member role assumed (or refused). */
+  onProgress?: (progress: DiscoveryProgress) => void;
 }
 
 /** Calls in flight at once when discovery runs without a scheduler of the caller's. */
@@ -85,19 +90,22 @@ export async function discoverAccounts(settings: AwsSettings, stsRegion: string,
     return assumeRoleCredentials(roleArn, settings.externalId, region, { scheduler, callerAccount: callerAccountId, sts: stsClients.get(region)! });
   };
   const caller: AccountAccess = { accountId: callerAccountId };
-  const verifyAccess = options.isAccessVerified === false ? async (discovery: AccountDiscovery) => discovery : verifyEveryAccess;
+  const verifyAccess: typeof verifyEveryAccess = options.isAccessVerified === false ? async (discovery) => discovery : verifyEveryAccess;
 
   if (settings.accountRoleArns.length > 0) {
     const accounts = settings.accountRoleArns.map((roleArn) => ({ accountId: accountIdOfArn(roleArn), roleArn, credentials: assume(roleArn) }));
-    return verifyAccess({
-      callerAccountId,
-      partition,
-      accounts,
-      unreachable: [],
-      isComplete: true,
-      organizationAccounts: [],
-      organizationProblem: 'accountRoleArns names the accounts: Organizations is not read',
-    });
+    return verifyAccess(
+      {
+        callerAccountId,
+        partition,
+        accounts,
+        unreachable: [],
+        isComplete: true,
+        organizationAccounts: [],
+        organizationProblem: 'accountRoleArns names the accounts: Organizations is not read',
+      },
+      options.onProgress,
+    );
   }
 
   const homeRegion = homeRegionOf(partition);
@@ -106,7 +114,15 @@ export async function discoverAccounts(settings: AwsSettings, stsRegion: string,
   const organizations = makeOrganizationsClient(homeRegion, orgCredentials, 'scheduler');
   let listed: Account[];
   try {
-    listed = await listAllPages((nextToken) => scheduler.call(orgLane, () => organizations.send(new ListAccountsCommand({ NextToken: nextToken }))), (page) => page.Accounts ?? []);
+    let listedSoFar = 0;
+    listed = await listAllPages(
+      (nextToken) => scheduler.call(orgLane, () => organizations.send(new ListAccountsCommand({ NextToken: nextToken }))),
+      (page) => {
+        listedSoFar += page.Accounts?.length ?? 0;
+        options.onProgress?.({ phase: 'listing', listed: listedSoFar });
+        return page.Accounts ?? [];
+      },
+    );
   } catch (error) {
     const isStandalone = awsErrorName(error) === 'AWSOrganizationsNotInUseException';
     return {
@@ -127,19 +143,25 @@ export async function discoverAccounts(settings: AwsSettings, stsRegion: string,
       return { accountId: a.Id!, roleArn, credentials: assume(roleArn) };
     });
   const managementAccountId = listed.map((a) => (a.Arn ? accountIdOfArn(a.Arn) : undefined)).find((id) => id);
-  return verifyAccess({
-    callerAccountId,
-    partition,
-    accounts,
-    unreachable: [],
-    isComplete: true,
-    organizationAccounts: listed,
-    ...(managementAccountId ? { managementAccountId } : {}),
-  });
+  return verifyAccess(
+    {
+      callerAccountId,
+      partition,
+      accounts,
+      unreachable: [],
+      isComplete: true,
+      organizationAccounts: listed,
+      ...(managementAccountId ? { managementAccountId } : {}),
+    },
+    options.onProgress,
+  );
 }
 
 /** Assumes each member's role once, concurrently: a member that cannot be assumed is reported, not fatal. */
-async function verifyEveryAccess(discovery: AccountDiscovery): Promise<AccountDiscovery> {
+async function verifyEveryAccess(discovery: AccountDiscovery, onProgress: DiscoverOptions['onProgress']): Promise<AccountDiscovery> {
+  const total = discovery.accounts.filter((access) => access.credentials).length;
+  let assumed = 0;
+  const counted = () => onProgress?.({ phase: 'assuming', assumed: ++assumed, total });
   const checks = await Promise.all(
     discovery.accounts.map(async (access): Promise<UnreachableAccount | undefined> => {
       if (!access.credentials) return undefined;
@@ -148,6 +170,8 @@ async function verifyEveryAccess(discovery: AccountDiscovery): Promise<AccountDi
         return undefined;
       } catch (error) {
         return { accountId: access.accountId, roleArn: access.roleArn!, reason: error instanceof Error ? error.message : String(error) };
+      } finally {
+        counted();
       }
     }),
   );

@@ -1,7 +1,7 @@
 import type { AwsSettings, ResourceConfig } from '../config/types.js';
 import type { CallScheduler } from './call-scheduler.js';
 import type { ResourceModelSetting } from './child-kind.js';
-import { discoverAccounts, type AccountDiscovery } from './discover-accounts.js';
+import { discoverAccounts, type AccountDiscovery, type DiscoveryProgress } from './discover-accounts.js';
 import { homeRegionOf } from './partition.js';
 import { environmentRegion, resolveRegions, type AccountRegions } from './resolve-regions.js';
 import { planScan, type ScanPlan } from './scan-targets.js';
@@ -31,6 +31,8 @@ export interface DiscoverScopesOptions {
   env: NodeJS.ProcessEnv;
   /** Per kind, the user's `selector.parentKind`/`selector.resourceModel`, evaluated (see planScan). */
   resourceModels?: ReadonlyMap<string, ResourceModelSetting>;
+  /** Called as accounts are listed and member roles assumed. */
+  onProgress?: (progress: DiscoveryProgress) => void;
 }
 
 /**
@@ -41,7 +43,7 @@ export interface DiscoverScopesOptions {
 export async function discoverScopes(settings: AwsSettings, resources: readonly ResourceConfig[], options: DiscoverScopesOptions): Promise<DiscoveredScopes> {
   const { scheduler, env } = options;
   const bootstrapRegion = settings.regions[0] ?? environmentRegion(env) ?? BOOTSTRAP_REGION;
-  const discovery = inShard(await discoverAccounts(settings, bootstrapRegion, { scheduler }), options.shard);
+  const discovery = inShard(await discoverAccounts(settings, bootstrapRegion, { scheduler, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }), options.shard);
   const homeRegion = homeRegionOf(discovery.partition);
   const regionsByAccount = await resolveRegions(settings, discovery.accounts, { scheduler, homeRegion, env });
   const fallbackRegion = environmentRegion(env);

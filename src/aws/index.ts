@@ -7,7 +7,7 @@
  */
 export type { RawItem } from './raw-item.js';
 export { formatScope, scopeKey, GLOBAL_REGION, type Scope } from './scope.js';
-export { discoverAccounts, homeRegionOf, type AccountDiscovery, type DiscoverOptions, type UnreachableAccount } from './discover-accounts.js';
+export { discoverAccounts, homeRegionOf, type AccountDiscovery, type DiscoverOptions, type DiscoveryProgress, type UnreachableAccount } from './discover-accounts.js';
 export { resolveRegions, environmentRegion, type AccountRegions } from './resolve-regions.js';
 export { planScan, type ScanPlan, type ScanTarget, type SkippedScope } from './scan-targets.js';
 export { scanEstate, type SourceEvent, type ScanOptions, type ScanStrategy } from './scan-estate.js';

@@ -4,6 +4,7 @@ import type { ResourceModelSetting } from './child-kind.js';
 import { SYSTEM_CLOCK } from './clock.js';
 import type { UnreachableAccount } from './discover-accounts.js';
 import { discoverScopes } from './discover-scopes.js';
+import { discoveryProgressLog } from './discovery-progress-log.js';
 import { BOTOCORE_LEGACY_RETRY_POLICY } from './retry-policy.js';
 import { scanEstate, type ScanStrategy, type SourceEvent } from './scan-estate.js';
 import type { ScanProgress } from './scan-progress.js';
@@ -14,8 +15,8 @@ import { isAccountInShard, type Shard } from './shard.js';
 
 /** How a run reads AWS. */
 export interface ReadEstateOptions {
-  /** AWS calls in flight at once. */
-  parallelism: number;
+  /** The user's cap on AWS calls in flight at once (`--parallelism`); undefined: the host's default, adapted to load. */
+  parallelism?: number;
   /** Progress lines for a person. */
   log: (message: string) => void;
   /** `--shard I/N`: read only the accounts whose id hashes to shard I of N (see shardOfAccount). */
@@ -75,14 +76,16 @@ export async function readEstate(settings: AwsSettings, resources: readonly Reso
   const env = tuning.env ?? process.env;
   const isPortStrategy = tuning.strategy === 'port-blocks';
   const scheduler = new CallScheduler({
-    parallelism: isPortStrategy ? Infinity : options.parallelism,
+    ...(isPortStrategy ? { parallelism: Infinity } : options.parallelism === undefined ? {} : { parallelism: options.parallelism }),
     ...(isPortStrategy ? { isPaced: false, retryPolicy: BOTOCORE_LEGACY_RETRY_POLICY } : {}),
     ...tuning.scheduler,
   });
 
+  const onProgress = discoveryProgressLog(options.log, tuning.scheduler?.clock ?? SYSTEM_CLOCK);
   const { discovery, regionsByAccount, scan } = await discoverScopes(settings, resources, {
     scheduler,
     env,
+    onProgress,
     ...(options.shard ? { shard: options.shard } : {}),
     ...(options.resourceModels ? { resourceModels: options.resourceModels } : {}),
   });

@@ -20,7 +20,8 @@ export interface DoctorOptions {
   /** Restrict the kinds checked to these; empty for all. */
   targets: readonly string[];
   /** Concurrent AWS calls and Port requests. */
-  parallelism: number;
+  /** The user's cap (`--parallelism`); undefined: the host's default. */
+  parallelism?: number;
   /** Assume the read role in every member account, not a sample. */
   isAllAccounts: boolean;
   /** `--strict`: a jq error in a mapped field skips the sampled item, as in a plan. */
@@ -39,7 +40,7 @@ export interface DoctorOptions {
 export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
   const { config } = options;
   const resources = options.targets.length > 0 ? config.resources.filter((r) => options.targets.includes(r.kind)) : config.resources;
-  const scheduler = new CallScheduler({ parallelism: options.parallelism });
+  const scheduler = new CallScheduler(options.parallelism === undefined ? {} : { parallelism: options.parallelism });
   const aws = await checkAwsAccess(config.aws, { scheduler, isAllAccounts: options.isAllAccounts, env: options.env });
   const checks: DoctorCheck[] = [...aws.checks];
   let samples: SampledEntity[] = [];

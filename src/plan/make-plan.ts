@@ -21,8 +21,8 @@ export interface MakePlanOptions {
   store: StateStore;
   /** Restrict reading, planning and deleting to these kinds; empty for all. */
   targets: readonly string[];
-  /** Concurrent AWS calls. */
-  parallelism: number;
+  /** The user's cap on AWS calls in flight at once; undefined: the host's default, adapted to load. */
+  parallelism?: number;
   /** Progress lines for a person (stderr). */
   log: (message: string) => void;
   /** `--strict`: a jq error in a mapped field skips the item instead of nulling the field. */

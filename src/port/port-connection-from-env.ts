@@ -1,3 +1,4 @@
+import { DEFAULT_HOST_CONCURRENCY } from '../concurrency/index.js';
 import { Aws2PortError } from '../errors/index.js';
 import { aws2portVersion } from '../version.js';
 import type { PortConnection } from './port-http.js';
@@ -5,8 +6,8 @@ import type { PortConnection } from './port-http.js';
 /** Port's EU API, the default. */
 const DEFAULT_PORT_BASE_URL = 'https://api.port.io';
 
-/** The Port connection from PORT_CLIENT_ID, PORT_CLIENT_SECRET and PORT_BASE_URL. */
-export function portConnectionFromEnv(env: NodeJS.ProcessEnv, connections: number): PortConnection {
+/** The Port connection from PORT_CLIENT_ID, PORT_CLIENT_SECRET and PORT_BASE_URL; `connections`: the user's cap, else the host's default. */
+export function portConnectionFromEnv(env: NodeJS.ProcessEnv, connections = DEFAULT_HOST_CONCURRENCY): PortConnection {
   const clientId = env.PORT_CLIENT_ID;
   const clientSecret = env.PORT_CLIENT_SECRET;
   if (!clientId || !clientSecret) {

@@ -1,7 +1,7 @@
 import { Agent, request, type Dispatcher } from 'undici';
 import { Aws2PortError } from '../errors/index.js';
-import { classifyStatus, headerNumber, resetHintMs, waitHintMs, type FailureClass } from './classify-response.js';
-import { RateBudget, routeClassOf, type BudgetReport } from './rate-budget.js';
+import { classifyStatus, waitHintMs } from './classify-response.js';
+import { RateBudget, routeClassOf } from './rate-budget.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 
 /** Where Port is and who we are. The secret never leaves this module except to Port's token route. */
@@ -49,7 +49,7 @@ const TOKEN_MARGIN_MS = 60_000;
 
 /**
  * HTTP to Port: the access token (fetched on first use, refreshed before it expires and once on a 401),
- * keep-alive connections, a rate budget per route class fed by Port's rate-limit headers, and retries
+ * keep-alive connections, a rate per route class learnt from Port's 429s (RateBudget), and retries
  * as the retry policy says, with Port's wait hints.
  * Answers every final status to the caller, who decides per route what a 4xx means.
  */
@@ -77,24 +77,26 @@ export class PortHttp {
     const routeClass = routeClassOf(req.method, req.path);
     for (let attempt = 1; ; attempt++) {
       const token = await this.accessToken();
-      const ticket = await this.rateBudget.acquire(routeClass);
+      const permit = await this.rateBudget.acquire(routeClass);
       const answer = await this.once(req, token);
-      // After a 429 the retry policy waits as Port says; the budget must not wait a second time.
-      if (answer.status === 429) this.rateBudget.forget(routeClass);
-      else this.rateBudget.observe(routeClass, ticket, budgetReportOf(answer.headers, this.now()));
+      const failure = classifyStatus(answer.status);
+      const delayMs = failure === 'client' ? 0 : this.retryPolicy.delayMs(attempt, failure, waitHintMs(answer.headers, this.now()));
+      // A 429's wait pauses the whole class (the retry waits in acquire, with the requests behind it).
+      this.rateBudget.settle(permit, answer.status, answer.status === 429 ? delayMs : undefined);
       if (answer.status === 401 && !hasRefreshedToken) {
         hasRefreshedToken = true;
         this.token = undefined;
         attempt--;
         continue;
       }
-      const failure = classifyStatus(answer.status);
       const isFailure = answer.status === 0 || answer.status >= 400;
       if (!isFailure || attempt >= this.retryPolicy.maxAttempts[failure]) {
         if (answer.status === 0) throw this.unreachable(answer.body, attempt, waitedMs);
         return { status: answer.status, body: answer.body, attempts: attempt, waitedMs };
       }
-      waitedMs += await this.wait(attempt, failure, answer.headers);
+      // A 429 waited in acquire (the class's pause); the others wait here.
+      if (answer.status !== 429) await this.sleep(delayMs);
+      waitedMs += delayMs;
     }
   }
 
@@ -138,13 +140,6 @@ export class PortHttp {
     return this.tokenRequest;
   }
 
-  /** Sleeps as the retry policy says before the attempt after `attempt`; returns the ms slept. */
-  private async wait(attempt: number, failure: FailureClass, headers: Record<string, string | string[] | undefined>): Promise<number> {
-    const ms = this.retryPolicy.delayMs(attempt, failure, waitHintMs(headers, this.now()));
-    await this.sleep(ms);
-    return ms;
-  }
-
   /** Port could not be reached at all (`message`: the network error), after `attempts` tries. */
   private unreachable(message: unknown, attempts: number, waitedMs: number): Aws2PortError {
     return new Aws2PortError('PortRequestFailed', `Cannot reach Port at ${this.connection.baseUrl}: ${String(message)}`, {
@@ -173,16 +168,9 @@ export class PortHttp {
           detail: 'Check PORT_CLIENT_ID, PORT_CLIENT_SECRET and PORT_BASE_URL (EU: https://api.port.io, US: https://api.us.port.io).',
         });
       }
-      waitedMs += await this.wait(attempt, failure, answer.headers);
+      const delayMs = this.retryPolicy.delayMs(attempt, failure, waitHintMs(answer.headers, this.now()));
+      await this.sleep(delayMs);
+      waitedMs += delayMs;
     }
   }
-}
-
-/** What an answer's rate-limit headers say, when they say it. */
-function budgetReportOf(headers: Record<string, string | string[] | undefined>, nowMs: number): BudgetReport | undefined {
-  const remaining = headerNumber(headers, 'x-ratelimit-remaining');
-  const resetInMs = resetHintMs(headers, nowMs);
-  if (remaining === undefined || resetInMs === undefined) return undefined;
-  const limit = headerNumber(headers, 'x-ratelimit-limit');
-  return { remaining, resetInMs, ...(limit === undefined ? {} : { limit }) };
 }

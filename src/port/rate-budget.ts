@@ -1,3 +1,5 @@
+import { AimdRateLimiter, concurrencyFor, type AimdSettings } from '../concurrency/index.js';
+
 /** Port's rate-limit classes (its published table has one row each). */
 export type RouteClass = 'bulkUpsert' | 'singleUpsert' | 'search' | 'entities' | 'blueprints' | 'other';
 
@@ -14,94 +16,132 @@ export function routeClassOf(method: string, path: string): RouteClass {
   return 'other';
 }
 
-/** What Port's headers on one answer say of its class's budget. */
-export interface BudgetReport {
-  /** `x-ratelimit-remaining`: requests left. */
-  remaining: number;
-  /** ms until `x-ratelimit-reset`. */
-  resetInMs: number;
-  /** `x-ratelimit-limit`, when sent. */
-  limit?: number;
-}
-
-interface ClassBudget {
-  /** Requests that may be sent now (Port's last word, less what was sent since). */
-  tokens: number;
-  /** ms for one more request to be allowed; undefined when unknown (then wait for the reset). */
-  msPerToken: number | undefined;
-  /** Epoch ms of Port's reset. */
-  resetAt: number;
-  /** When tokens were last counted, epoch ms. */
-  countedAt: number;
-  /** The ticket of the request whose answer this is: older answers are stale. */
-  ticket: number;
+/** A request allowed to leave; hand it back to `settle` with its answer. */
+export interface Permit {
+  routeClass: RouteClass;
+  /** Its place among the class's requests, for the rate limiter. */
+  callNumber: number;
+  /** When it left, ms of the budget's clock. */
+  sentAt: number;
 }
 
 /**
- * Keeps aws2port at Port's rate limits without hitting them. Port's `x-ratelimit-*` headers on each
- * answer say how many requests of a class are left and when the budget is whole again; from them the
- * budget paces requests at the rate Port refills, instead of spending all and waiting for a reset
- * (which wastes the refill meanwhile) or drawing 429s. Answers arrive out of order under concurrency:
- * only the newest request's answer counts, less what was sent after it. (A 429 that happens anyway is
- * retried with Port's wait by the retry policy.)
+ * How a class's rate moves: 10 requests/s at first (5 at once), doubling while requests wait and
+ * Port accepts them, then growing by 1 request/s per second; cut by 15% on a 429 (once per round
+ * trip). A gentle cut: each 429 costs a pause too, and the rate climbs back from 85% in a few seconds.
+ */
+export const PORT_AIMD_SETTINGS: AimdSettings = { initialRate: 10, initialBurstSeconds: 0.5, minRate: 0.5, maxRate: 1000, increasePerSecond: 1, decreaseFactor: 0.85 };
+
+/** How long a class pauses after a 429 that says nothing of when to come back, ms. */
+const DEFAULT_PAUSE_MS = 1000;
+/** The latency a class assumes before its first answer, ms. */
+const INITIAL_LATENCY_MS = 1000;
+/** Requests a class keeps in flight, as a multiple of rate x latency. */
+const LATENCY_HEADROOM = 2;
+/** The fewest requests a class may keep in flight. */
+const MIN_CONCURRENCY = 2;
+/** Weight of the newest answer in a class's smoothed latency. */
+const LATENCY_SMOOTHING = 0.2;
+
+interface ClassPace {
+  limiter: AimdRateLimiter;
+  /** No request leaves before this time (after a 429), ms. */
+  pausedUntil: number;
+  inFlight: number;
+  latencyMs: number | undefined;
+  /** Whether requests waited for the rate since the last one left. */
+  isHeldBack: boolean;
+  /** The previous acquirer's turn: requests of a class leave in arrival order, one deciding at a time. */
+  turn: Promise<void>;
+  /** Wakes the acquirer waiting for a request in flight to end. */
+  onSlotFreed: (() => void) | undefined;
+}
+
+/**
+ * Keeps aws2port at Port's rate limits, whatever model Port's limiter follows (a window that resets,
+ * or a refilling token bucket): each route class learns its rate from Port's 429s themselves, as the
+ * AWS side does (additive increase, multiplicative decrease), instead of reading one model into the
+ * rate-limit headers. A 429 also pauses the class until the time Port names (Retry-After, else the
+ * reset), so that the requests behind it do not draw 429s of their own. Each class keeps as many
+ * requests in flight as its rate needs at the latency it observes (Little's law, with headroom).
  */
 export class RateBudget {
-  private readonly budgets = new Map<RouteClass, ClassBudget>();
-  private readonly tickets = new Map<RouteClass, number>();
+  private readonly classes = new Map<RouteClass, ClassPace>();
 
   constructor(
     private readonly now: () => number,
     private readonly sleep: (ms: number) => Promise<void>,
+    private readonly settings: AimdSettings = PORT_AIMD_SETTINGS,
   ) {}
 
-  /** Waits until a request of this class may be sent, and counts it. Returns its ticket for `observe`. */
-  async acquire(routeClass: RouteClass): Promise<number> {
-    for (;;) {
-      const budget = this.budgets.get(routeClass);
-      if (!budget) break;
-      this.refill(budget);
-      if (budget.tokens >= 1) {
-        budget.tokens -= 1;
-        break;
+  /** Waits until a request of this class may leave, in arrival order, and counts it as sent. */
+  async acquire(routeClass: RouteClass): Promise<Permit> {
+    const pace = this.paceOf(routeClass);
+    const previous = pace.turn;
+    let endTurn!: () => void;
+    pace.turn = new Promise((resolve) => (endTurn = resolve));
+    await previous;
+    try {
+      // Each wait is slept once and then counts as served (a 429 meanwhile starts a new pause).
+      for (;;) {
+        const pausedUntil = pace.pausedUntil;
+        if (pausedUntil > this.now()) {
+          await this.sleep(Math.ceil(pausedUntil - this.now()));
+          if (pace.pausedUntil === pausedUntil) pace.pausedUntil = 0;
+          continue;
+        }
+        while (pace.inFlight >= this.concurrencyOf(pace)) await new Promise<void>((resolve) => (pace.onSlotFreed = resolve));
+        const waitMs = pace.limiter.waitMs(this.now());
+        if (waitMs > 0) {
+          pace.isHeldBack = true;
+          await this.sleep(Math.max(1, Math.ceil(waitMs)));
+        }
+        if (pace.pausedUntil > this.now()) continue;
+        pace.inFlight++;
+        return { routeClass, callNumber: pace.limiter.take(this.now()), sentAt: this.now() };
       }
-      const wait = budget.msPerToken !== undefined ? budget.msPerToken - (this.now() - budget.countedAt) : budget.resetAt - this.now();
-      if (wait <= 0 && budget.msPerToken === undefined) {
-        this.budgets.delete(routeClass);
-        break;
-      }
-      await this.sleep(Math.max(1, Math.ceil(wait)));
+    } finally {
+      endTurn();
     }
-    const ticket = (this.tickets.get(routeClass) ?? 0) + 1;
-    this.tickets.set(routeClass, ticket);
-    return ticket;
   }
 
-  /** Takes in what the answer to request `ticket` says of its class's budget. */
-  observe(routeClass: RouteClass, ticket: number, report: BudgetReport | undefined): void {
-    if (!report) return;
-    const previous = this.budgets.get(routeClass);
-    if (previous && previous.ticket > ticket) return;
-    const sentSince = (this.tickets.get(routeClass) ?? ticket) - ticket;
-    const used = report.limit !== undefined ? report.limit - report.remaining : undefined;
-    this.budgets.set(routeClass, {
-      tokens: report.remaining - sentSince,
-      msPerToken: used !== undefined && used > 0 && report.resetInMs > 0 ? report.resetInMs / used : undefined,
-      resetAt: this.now() + report.resetInMs,
-      countedAt: this.now(),
-      ticket,
-    });
+  /**
+   * The answer to a permitted request came: `status` 429 cuts the class's rate and pauses the class
+   * for `pauseMs` (the retry's wait: Port's, when it names one); any other answer from Port lets the
+   * rate grow; status 0 (Port not reached) only frees the slot.
+   */
+  settle(permit: Permit, status: number, pauseMs: number | undefined): void {
+    const pace = this.paceOf(permit.routeClass);
+    pace.inFlight--;
+    const latency = this.now() - permit.sentAt;
+    pace.latencyMs = pace.latencyMs === undefined ? latency : pace.latencyMs + LATENCY_SMOOTHING * (latency - pace.latencyMs);
+    if (status === 429) {
+      pace.limiter.onThrottle(permit.callNumber);
+      pace.pausedUntil = Math.max(pace.pausedUntil, this.now() + (pauseMs ?? DEFAULT_PAUSE_MS));
+    } else if (status !== 0) {
+      pace.limiter.onSuccess(pace.isHeldBack);
+      pace.isHeldBack = false;
+    }
+    const wake = pace.onSlotFreed;
+    pace.onSlotFreed = undefined;
+    wake?.();
   }
 
-  /** Forgets what is known of a class's budget (after a 429, whose wait the retry policy honours). */
-  forget(routeClass: RouteClass): void {
-    this.budgets.delete(routeClass);
+  /** The class's rate now, requests per second. */
+  rateOf(routeClass: RouteClass): number {
+    return this.paceOf(routeClass).limiter.rate;
   }
 
-  private refill(budget: ClassBudget): void {
-    if (budget.msPerToken === undefined) return;
-    const earned = Math.floor((this.now() - budget.countedAt) / budget.msPerToken);
-    if (earned <= 0) return;
-    budget.tokens += earned;
-    budget.countedAt += earned * budget.msPerToken;
+  private concurrencyOf(pace: ClassPace): number {
+    return concurrencyFor(pace.limiter.rate, pace.latencyMs ?? INITIAL_LATENCY_MS, LATENCY_HEADROOM, MIN_CONCURRENCY);
+  }
+
+  private paceOf(routeClass: RouteClass): ClassPace {
+    let pace = this.classes.get(routeClass);
+    if (!pace) {
+      pace = { limiter: new AimdRateLimiter(this.settings, this.now()), pausedUntil: 0, inFlight: 0, latencyMs: undefined, isHeldBack: false, turn: Promise.resolve(), onSlotFreed: undefined };
+      this.classes.set(routeClass, pace);
+    }
+    return pace;
   }
 }

@@ -22,8 +22,8 @@ export interface ReconcileContext {
   port: PortClient;
   config: ResolvedConfig;
   mappersByKind: ReadonlyMap<string, readonly Mapper[]>;
-  /** Port requests in flight at once (per apply). */
-  parallelism: number;
+  /** The user's cap on Port requests in flight at once (per apply); undefined: the host's default. */
+  parallelism?: number;
   /** The GetResource budget shared by every cycle (--parallelism calls in flight). */
   reads: Semaphore;
   /** One plan at a time: a plan lives in the cycle connection's one temporary table. */

@@ -13,7 +13,7 @@ import { EventQueue } from './event-queue.js';
 import { HeldMessage, type HeldOutcome, type ReceivedMessage, type ResourceResult } from './held-message.js';
 import { interpretMessage, type InterpretContext } from './interpret-message.js';
 import type { HealthReport } from './metrics-server.js';
-import { Semaphore } from '../concurrency/index.js';
+import { DEFAULT_HOST_CONCURRENCY, Semaphore } from '../concurrency/index.js';
 import { MessageDeleter } from './message-deleter.js';
 import { pause } from './pause.js';
 import { QueuePoller } from './queue-poller.js';
@@ -41,8 +41,8 @@ export interface WatcherOptions {
   port: BlueprintCachingPortClient;
   /** --target kinds; empty for all. */
   targets: readonly string[];
-  /** AWS calls, and Port requests, in flight at once. */
-  parallelism: number;
+  /** The user's cap on AWS calls, and Port requests, in flight at once; undefined: the host's default. */
+  parallelism?: number;
   /** A message received more than this many times is logged with its body and deleted. */
   maxReceives: number;
   /** Full plan+apply every this many ms (with jitter); 0: only at start. */
@@ -111,7 +111,7 @@ export class Watcher {
   ) {
     const { log, metrics } = options;
     this.scope = scope;
-    this.reads = new Semaphore(options.parallelism);
+    this.reads = new Semaphore(options.parallelism ?? DEFAULT_HOST_CONCURRENCY);
     this.queue = new EventQueue({ queueUrl: options.queueUrl, fallbackRegion: defaultRegion, ...(options.env ? { env: options.env } : {}) });
     const records = new ResourceRecords(options.cycleStore.db);
     this.interpretContext = { queueAccount: this.queue.account, accountOfBucket: (name) => records.listAccountsOf('AWS::S3::Bucket', name)[0] };

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AimdRateLimiter, type AimdSettings } from '../../src/aws/aimd-rate-limiter.js';
+import { AimdRateLimiter, type AimdSettings } from '../../src/concurrency/index.js';
 
-const SETTINGS: AimdSettings = { initialRate: 10, minRate: 2, maxRate: 50, increasePerSecond: 1, decreaseFactor: 0.5 };
+const SETTINGS: AimdSettings = { initialRate: 10, initialBurstSeconds: 0.5, minRate: 2, maxRate: 50, increasePerSecond: 1, decreaseFactor: 0.5 };
 
 describe(AimdRateLimiter.name, () => {
   it('starts with half a second of calls in hand, then lets calls leave evenly spaced at its rate', () => {

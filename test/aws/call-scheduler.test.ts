@@ -6,6 +6,7 @@ import type { AttemptRecord } from '../../src/aws/call-scheduler.js';
 import { startAwsSimulator, type AwsSimulator } from '../simulators/aws/index.js';
 import { organization } from './source-fixture.js';
 import { ManualClock, settle } from './manual-clock.js';
+import { HostLoadGuard } from '../../src/concurrency/index.js';
 
 const LANE_A: CallLane = { account: '111111111111', region: 'us-east-1', service: 'cloudcontrol' };
 const LANE_B: CallLane = { account: '222222222222', region: 'eu-west-1', service: 'cloudcontrol' };
@@ -27,7 +28,115 @@ function controlledSend() {
   return { send: () => answered, release: () => release() };
 }
 
+/** Sends that answer (or throw `failure()`) `latencyMs` later on the manual clock, counting the calls in flight. */
+function slowSends(clock: ManualClock, latencyMs: () => number, failure: () => Error | undefined = () => undefined) {
+  const counts = { inFlight: 0, peak: 0, sent: 0 };
+  const send = () =>
+    new Promise<void>((resolve, reject) => {
+      counts.sent++;
+      counts.peak = Math.max(counts.peak, ++counts.inFlight);
+      const error = failure();
+      clock.setTimer(latencyMs(), () => {
+        counts.inFlight--;
+        if (error) reject(error);
+        else resolve();
+      });
+    });
+  return { counts, send };
+}
+
 describe(CallScheduler.name, () => {
+  it("keeps more of a lane's calls in flight when AWS answers slowly (rate x latency), with no --parallelism", async () => {
+    const peakAt = async (latencyMs: number) => {
+      const clock = new ManualClock();
+      const calls = new CallScheduler({ clock, random: () => 0.5, aimd: { initialRate: 10, maxRate: 10 } });
+      const { counts, send } = slowSends(clock, () => latencyMs);
+      const done = Array.from({ length: 100 }, () => calls.call(LANE_A, send));
+      // past the lane's first burst, in the steady state
+      await clock.advance(4000);
+      counts.peak = 0;
+      await clock.advance(3000);
+      const steady = { peak: counts.peak, concurrency: calls.laneStates()[0]!.concurrency };
+      await clock.advance(20_000);
+      await Promise.all(done);
+      return steady;
+    };
+    const fast = await peakAt(100);
+    const slow = await peakAt(1500);
+    // 10 calls/s at 1.5 s need 15 in flight; at 100 ms, one or two
+    assert.ok(fast.peak <= 2, `peak ${fast.peak} at 100 ms`);
+    assert.ok(slow.peak >= 14, `peak ${slow.peak} at 1.5 s`);
+    assert.ok(slow.concurrency > fast.concurrency);
+  });
+
+  it('stops sending in a lane whose calls stall instead of piling them up at its rate', async () => {
+    // Given a lane that learnt 100 ms answers at 10 calls/s
+    const clock = new ManualClock();
+    const calls = new CallScheduler({ clock, random: () => 0.5, aimd: { initialRate: 10, maxRate: 10 } });
+    let latencyMs = 100;
+    const { counts, send } = slowSends(clock, () => latencyMs);
+    await Promise.all([...Array.from({ length: 10 }, () => calls.call(LANE_A, send)), clock.advance(3000)]);
+    // When its answers stop coming for a minute while 600 calls wait
+    latencyMs = 3_600_000;
+    counts.peak = 0;
+    for (let i = 0; i < 600; i++) void calls.call(LANE_A, send).catch(() => undefined);
+    await clock.advance(60_000);
+    // Then only the lane's few calls are out, not 600
+    const { concurrency } = calls.laneStates()[0]!;
+    assert.equal(counts.inFlight, concurrency);
+    assert.ok(concurrency <= 2, `concurrency ${concurrency}`);
+  });
+
+  it("keeps fewer of a lane's calls in flight once AWS throttles it", async () => {
+    // Given a lane at 20 calls/s with 1 s answers
+    const clock = new ManualClock();
+    const calls = new CallScheduler({ clock, random: () => 0.5, aimd: { initialRate: 20, maxRate: 20, decreaseFactor: 0.5 } });
+    let isThrottling = false;
+    const { counts, send } = slowSends(clock, () => 1000, () => (isThrottling ? awsError('ThrottlingException', 400) : undefined));
+    const done = Array.from({ length: 400 }, () => calls.call(LANE_A, send).catch(() => undefined));
+    await clock.advance(4000);
+    const before = calls.laneStates()[0]!;
+    // When throttles come for two seconds
+    isThrottling = true;
+    await clock.advance(2000);
+    isThrottling = false;
+    await clock.advance(3000);
+    const after = calls.laneStates()[0]!;
+    // Then its rate and the calls it keeps in flight went down
+    assert.ok(after.rate < before.rate, `rate ${before.rate} -> ${after.rate}`);
+    assert.ok(after.concurrency < before.concurrency, `concurrency ${before.concurrency} -> ${after.concurrency}`);
+    assert.ok(counts.inFlight <= after.concurrency, `${counts.inFlight} in flight, concurrency ${after.concurrency}`);
+    assert.ok(counts.inFlight < before.inFlight, `in flight ${before.inFlight} -> ${counts.inFlight}`);
+    await clock.advance(120_000);
+    await Promise.all(done);
+  });
+
+  it("holds the host's limit across all lanes, and lowers it while the event loop lags", async () => {
+    // Given 40 lanes, a host cap of 30, and a lag reading the test controls
+    const clock = new ManualClock();
+    let lagMs = 0;
+    const hostGuard = new HostLoadGuard({ cap: 30, sampleMs: 1000 }, () => ({ lagMs, cpuShare: 1 }));
+    const calls = new CallScheduler({ clock, random: () => 0.5, hostGuard });
+    const { counts, send } = slowSends(clock, () => 2000);
+    const lanes = Array.from({ length: 40 }, (_, i): CallLane => ({ account: String(100000000000 + i), region: 'us-east-1', service: 'cloudcontrol' }));
+    const done = Array.from({ length: 2000 }, (_, i) => calls.call(lanes[i % lanes.length]!, send));
+    await clock.advance(5000);
+    assert.equal(counts.peak, 30);
+    // When the loop lags
+    lagMs = 200;
+    await clock.advance(5000);
+    counts.peak = 0;
+    await clock.advance(5000);
+    // Then fewer calls are in flight, and the limit climbs back once the lag is gone
+    assert.ok(counts.peak < 30, `peak ${counts.peak}`);
+    const lowered = calls.globalLimit;
+    lagMs = 0;
+    await clock.advance(10_000);
+    assert.ok(calls.globalLimit > lowered && calls.globalLimit <= 30, `limit ${lowered} -> ${calls.globalLimit}`);
+    await clock.advance(600_000);
+    await Promise.all(done);
+  });
+
   it('never has more calls in flight than its parallelism', async () => {
     const clock = new ManualClock();
     const calls = scheduler(clock, 3);
@@ -40,6 +149,20 @@ describe(CallScheduler.name, () => {
     };
     await Promise.all(Array.from({ length: 20 }, (_, i) => calls.call(i % 2 ? LANE_A : LANE_B, send)));
     assert.equal(peak, 3);
+  });
+
+  it('lets an STS call through when every slot is held by calls waiting for the credentials it renews', async () => {
+    // Given one slot, taken by a Cloud Control call whose send first renews its credentials through STS
+    const clock = new ManualClock();
+    const calls = scheduler(clock, 1);
+    const sts: CallLane = { account: 'caller', region: 'us-east-1', service: 'sts' };
+    const read = calls.call(LANE_A, async () => {
+      await calls.call(sts, async () => 'credentials');
+      return 'read';
+    });
+    await clock.advance(1000);
+    // Then both finish
+    assert.equal(await read, 'read');
   });
 
   it('takes lanes in turn, so one busy API does not hold back another', async () => {
@@ -75,7 +198,7 @@ describe(CallScheduler.name, () => {
     await clock.advance(6000);
     await Promise.all(results);
     // Then the lane's rate is halved to 1/s, and the retry and the other calls leave a second apart
-    const rate = calls.laneRates()[0]?.rate ?? 0;
+    const rate = calls.laneStates()[0]?.rate ?? 0;
     assert.ok(rate >= 1 && rate < 1.05, `rate ${rate}`);
     const gaps = sentAt.slice(1).map((at, i) => at - sentAt[i]!);
     assert.ok(gaps.every((gap) => gap >= 950 && gap <= 1002), `gaps ${gaps}`);

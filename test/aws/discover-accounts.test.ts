@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { discoverAccounts } from '../../src/aws/index.js';
+import { discoverAccounts, type DiscoveryProgress } from '../../src/aws/index.js';
 import type { Estate } from '../simulators/aws/index.js';
 import { awsSettings, organization, startSourceWorld, type SourceWorld } from './source-fixture.js';
 
@@ -52,6 +52,25 @@ describe(discoverAccounts.name, () => {
     assert.match(discovery.unreachable[0]!.reason, /^cannot assume arn:aws:iam::\d{12}:role\/aws2portReadOnly: AccessDenied: /);
     assert.equal(discovery.organizationAccounts.length, 5);
     assert.equal(discovery.managementAccountId, management);
+  });
+
+  it('reports its progress: accounts listed page by page, then member roles assumed, refused ones included', async () => {
+    // Given an Organization of 12 accounts (pages of 5), one member refusing its role
+    const estate = organization(12, 1, 0);
+    const world = await start(estate);
+    world.sim.faults.assumeRoleDenied = [estate.accounts[4]!.Id];
+    const progress: DiscoveryProgress[] = [];
+    await discoverAccounts(awsSettings(), 'us-east-1', { onProgress: (p) => progress.push(p) });
+    await world.close();
+
+    const listed = progress.filter((p) => p.phase === 'listing').map((p) => p.listed);
+    const assumed = progress.filter((p) => p.phase === 'assuming');
+    assert.equal(listed.at(-1), 12);
+    assert.ok(listed.length >= 3, `listing reported ${listed.length} times`);
+    assert.deepEqual(listed, [...listed].sort((a, b) => a - b));
+    assert.deepEqual(assumed.map((p) => p.assumed), Array.from({ length: 11 }, (_, i) => i + 1));
+    assert.ok(assumed.every((p) => p.phase === 'assuming' && p.total === 11));
+    assert.ok(progress.findIndex((p) => p.phase === 'assuming') > progress.findLastIndex((p) => p.phase === 'listing'));
   });
 
   it('assumes organizationRoleArn before calling Organizations, and takes the partition from it', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULT_HELP_COLUMNS, DEFAULT_PARALLELISM, helpColumns, parseArguments, parseDuration, parseShard, type Invocation } from '../../cmd/arguments.js';
+import { DEFAULT_HELP_COLUMNS, helpColumns, parseArguments, parseDuration, parseShard, type Invocation } from '../../cmd/arguments.js';
 
 const tty: Invocation = { env: {}, isStdoutTty: true };
 const parse = (argv: string[], invocation: Invocation = tty) => parseArguments(argv, invocation, '0.0.0-test');
@@ -12,7 +12,6 @@ describe('parseArguments', () => {
       config: './aws2port.yml',
       state: './.aws2port/state.db',
       targets: [],
-      parallelism: DEFAULT_PARALLELISM,
       isStrict: false,
       json: false,
       isColor: true,
@@ -62,6 +61,13 @@ describe('parseArguments', () => {
     assert.ok(show.command === 'state show' && show.address === 'cloudResource.my-bucket');
     const unlock = await parse(['state', 'unlock', 'abc-123']);
     assert.ok(unlock.command === 'state unlock' && unlock.lockId === 'abc-123');
+  });
+
+  it("takes --parallelism as the user's cap, and sets none by default", async () => {
+    const capped = await parse(['plan', '--parallelism', '64']);
+    assert.ok(capped.command === 'plan' && capped.parallelism === 64);
+    const uncapped = await parse(['apply']);
+    assert.ok(uncapped.command === 'apply' && uncapped.parallelism === undefined);
   });
 
   it('rejects unknown flags and a parallelism below 1', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RateBudget, routeClassOf } from '../../src/port/rate-budget.js';
+import { PORT_AIMD_SETTINGS, RateBudget, routeClassOf } from '../../src/port/rate-budget.js';
 
 /** A budget on a fake clock whose sleeps move the clock. */
 function fakeBudget(): { budget: RateBudget; slept: number[]; clock: { now: number } } {
@@ -17,51 +17,49 @@ function fakeBudget(): { budget: RateBudget; slept: number[]; clock: { now: numb
 }
 
 describe(RateBudget.name, () => {
-  it('sends freely until Port has said anything', async () => {
+  it('sends its first requests at once, then paces them evenly at its rate', async () => {
     const { budget, slept } = fakeBudget();
-    for (let i = 0; i < 100; i++) await budget.acquire('bulkUpsert');
+    // 10 requests/s, 5 at once at first
+    for (let i = 0; i < 5; i++) budget.settle(await budget.acquire('bulkUpsert'), 200, undefined);
     assert.deepEqual(slept, []);
+    budget.settle(await budget.acquire('bulkUpsert'), 200, undefined);
+    budget.settle(await budget.acquire('bulkUpsert'), 200, undefined);
+    assert.equal(slept.length, 2);
+    assert.ok(slept.every((ms) => ms >= 40 && ms <= 100), `slept ${slept}`);
   });
 
-  it('spends what Port says is left, then paces at the rate Port refills', async () => {
-    const { budget, slept } = fakeBudget();
-    const ticket = await budget.acquire('bulkUpsert');
-    // 10 tokens a bucket, 8 used, full again in 2 s: one token every 250 ms
-    budget.observe('bulkUpsert', ticket, { remaining: 2, resetInMs: 2000, limit: 10 });
-    await budget.acquire('bulkUpsert');
-    await budget.acquire('bulkUpsert');
-    assert.deepEqual(slept, []);
-    await budget.acquire('bulkUpsert');
-    await budget.acquire('bulkUpsert');
-    assert.deepEqual(slept, [250, 250]);
+  it('goes faster while Port accepts everything and requests wait', async () => {
+    const { budget } = fakeBudget();
+    const before = budget.rateOf('bulkUpsert');
+    for (let i = 0; i < 100; i++) budget.settle(await budget.acquire('bulkUpsert'), 200, undefined);
+    assert.ok(budget.rateOf('bulkUpsert') > 2 * before, `rate ${before} -> ${budget.rateOf('bulkUpsert')}`);
   });
 
-  it('waits for the reset when Port does not say its limit', async () => {
-    const { budget, slept } = fakeBudget();
-    budget.observe('bulkUpsert', await budget.acquire('bulkUpsert'), { remaining: 0, resetInMs: 30_000 });
-    await budget.acquire('bulkUpsert');
-    assert.deepEqual(slept, [30_000]);
+  it('after a 429, slows down and pauses the class for the wait Port names', async () => {
+    const { budget, slept, clock } = fakeBudget();
+    for (let i = 0; i < 50; i++) budget.settle(await budget.acquire('bulkUpsert'), 200, undefined);
+    const before = budget.rateOf('bulkUpsert');
+    budget.settle(await budget.acquire('bulkUpsert'), 429, 3000);
+    slept.length = 0;
+    const pausedAt = clock.now;
+    const next = await budget.acquire('bulkUpsert');
+    assert.ok(next.sentAt >= pausedAt + 3000, 'no request before the wait is over');
+    assert.ok(budget.rateOf('bulkUpsert') < before, `rate ${before} -> ${budget.rateOf('bulkUpsert')}`);
   });
 
-  it('counts the requests sent after the one answered, and ignores older answers', async () => {
-    const { budget, slept } = fakeBudget();
-    const first = await budget.acquire('bulkUpsert');
-    const second = await budget.acquire('bulkUpsert');
-    await budget.acquire('bulkUpsert');
-    // the answer to the second request: 2 left then, but one more was sent since
-    budget.observe('bulkUpsert', second, { remaining: 2, resetInMs: 60_000 });
-    // a late answer to the first request says more were left: it is stale
-    budget.observe('bulkUpsert', first, { remaining: 50, resetInMs: 60_000 });
-    await budget.acquire('bulkUpsert');
-    assert.deepEqual(slept, []);
-    await budget.acquire('bulkUpsert');
-    assert.deepEqual(slept, [60_000]);
+  it('cuts the rate once for the 429s of requests that were in flight together', async () => {
+    const { budget } = fakeBudget();
+    for (let i = 0; i < 50; i++) budget.settle(await budget.acquire('bulkUpsert'), 200, undefined);
+    const together = [await budget.acquire('bulkUpsert'), await budget.acquire('bulkUpsert')];
+    const before = budget.rateOf('bulkUpsert');
+    for (const permit of together) budget.settle(permit, 429, 1000);
+    assert.equal(budget.rateOf('bulkUpsert'), before * PORT_AIMD_SETTINGS.decreaseFactor);
   });
 
   it('keeps route classes apart', async () => {
     const { budget, slept } = fakeBudget();
-    budget.observe('bulkUpsert', await budget.acquire('bulkUpsert'), { remaining: 0, resetInMs: 10_000 });
-    await budget.acquire('search');
+    budget.settle(await budget.acquire('bulkUpsert'), 429, 10_000);
+    budget.settle(await budget.acquire('search'), 200, undefined);
     assert.deepEqual(slept, []);
   });
 });

@@ -113,6 +113,7 @@ export async function startAwsSimulator(options: AwsSimulatorOptions): Promise<A
   const index = new EstateIndex();
   const random = seededRandom(seed);
   const loadFaults = new LoadFaults(seededRandom(seed + 1));
+  const jitterRandom = seededRandom(seed + 2);
   const calls: CallRecord[] = [];
   const inFlight = new Set<Promise<void>>();
 
@@ -127,7 +128,9 @@ export async function startAwsSimulator(options: AwsSimulatorOptions): Promise<A
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    // A deep backlog, as AWS's endpoints never drop a connection for want of one: Node's default (511) would, under a burst of new connections.
+    // A deep backlog, as AWS's endpoints never drop a connection for want of one: Node's default (511) would, under a burst of new connections.
+    server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, resolve);
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const queues = new SqsQueues(url, random);
@@ -161,7 +164,7 @@ export async function startAwsSimulator(options: AwsSimulatorOptions): Promise<A
     let answer: WireAnswer;
     try {
       if (isRouteFailure(route)) throw route.error;
-      if (faults.latencyMs > 0 && !isLongPoll(route)) await pause(faults.latencyMs, signal);
+      if (faults.latencyMs > 0 && !isLongPoll(route)) await pause(faults.latencyMs * (1 + faults.latencyJitter * (2 * jitterRandom.next() - 1)), signal);
       caller = identifyCaller(req.headers, route.service, estate, ctx.sessions, Date.now());
       loadFaults.check(faults, route.service, route.operation, caller, Date.now());
       answer = encodeSuccess(route.service, await dispatch(route, caller, requestId, signal));

@@ -68,6 +68,8 @@ export interface AwsFaults {
   loadFaultServices: AwsService[];
   /** Milliseconds added before every answer, except SQS long polls (ReceiveMessage with WaitTimeSeconds > 0). */
   latencyMs: number;
+  /** Spread of `latencyMs` as a share (0..1): each answer waits latencyMs x (1 +- latencyJitter), uniformly (seeded random). */
+  latencyJitter: number;
   /** Accounts into which AssumeRole is refused with AccessDenied. */
   assumeRoleDenied: string[];
   /** Caps the lifetime of credentials AssumeRole issues (seconds, fractions allowed); null: as asked (default 3600). */
@@ -90,6 +92,7 @@ export function noFaults(): AwsFaults {
     serverErrorShare: 0,
     loadFaultServices: [],
     latencyMs: 0,
+    latencyJitter: 0,
     assumeRoleDenied: [],
     credentialLifetimeSeconds: null,
     s3GetOtherRegionFails: false,

@@ -56,6 +56,8 @@ export async function startPortSimulator(options: PortSimulatorOptions = {}): Pr
     options.rateLimitResetForm ?? 'seconds',
     options.sendRetryAfter ?? true,
     now,
+    options.rateLimitModel ?? 'bucket',
+    options.rateLimitWindowSeconds,
   );
   const faults: PortFaults = {
     failEntities: new Map(),

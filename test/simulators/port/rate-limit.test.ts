@@ -30,6 +30,28 @@ describe('Port simulator: rate limits', () => {
     assert.equal(throttled.headers['retry-after'], '1');
   });
 
+  it('in the window model, counts requests per window and starts again when the window ends', async (t) => {
+    let clock = T0;
+    const { api } = await startWithApi(t, { rateLimits: { bulkUpsert: { limit: 3, burst: 1 } }, rateLimitModel: 'window', rateLimitWindowSeconds: 10, now: () => clock });
+
+    const admitted = [];
+    for (let i = 0; i < 3; i++) admitted.push(await api('POST', BULK, { entities: [account(`${i}`)] }));
+    clock += 4_000;
+    const throttled = await api('POST', BULK, { entities: [account('x')] });
+    clock += 6_000;
+    const nextWindow = await api('POST', BULK, { entities: [account('x')] });
+
+    assert.deepEqual(admitted.map((answer) => answer.status), [200, 200, 200]);
+    assert.deepEqual(admitted.map((answer) => answer.headers['x-ratelimit-remaining']), ['2', '1', '0']);
+    assert.equal(admitted[0]!.headers['x-ratelimit-limit'], '3');
+    assert.equal(admitted[0]!.headers['x-ratelimit-reset'], '10');
+    assert.equal(throttled.status, 429);
+    assert.equal(throttled.headers['x-ratelimit-reset'], '6');
+    assert.equal(throttled.headers['retry-after'], '6');
+    assert.equal(nextWindow.status, 200);
+    assert.equal(nextWindow.headers['x-ratelimit-remaining'], '2');
+  });
+
   it('writes the reset as epoch seconds when asked', async (t) => {
     const { api } = await startWithApi(t, { rateLimits: SMALL, rateLimitResetForm: 'epoch', now: () => T0 });
 

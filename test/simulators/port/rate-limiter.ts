@@ -1,6 +1,7 @@
 import { PORT_RATE_LIMITS, RATE_LIMIT_WINDOW_SECONDS } from './constants.js';
+import { FixedWindow } from './fixed-window.js';
 import { TokenBucket } from './token-bucket.js';
-import type { RateLimitResetForm, RateLimitTable, RouteClass } from './types.js';
+import type { RateLimitModel, RateLimitResetForm, RateLimitTable, RouteClass } from './types.js';
 
 /** The outcome of asking for a request slot, with the headers the answer carries. */
 export interface Admission {
@@ -9,13 +10,15 @@ export interface Admission {
 }
 
 /**
- * Port's per-organization rate limits as one token bucket per route class: `burst` tokens, refilled
- * at `limit` per 5-minute window. Headers: `x-ratelimit-limit` is the bucket size, `-remaining` the
- * whole tokens left, `-reset` when the bucket is full again; a 429 adds `Retry-After`, the wait for the
- * next token.
+ * Port's per-organization rate limits, one limiter per route class, in either model (Port documents a
+ * window and a burst, and which one its answers describe is unverified): `bucket`, a token bucket of
+ * `burst` tokens refilled at `limit` per window; `window`, at most `limit` requests per window, counted
+ * again from zero when the window ends. Headers: `x-ratelimit-limit` is the bucket size (the window's
+ * limit), `-remaining` the whole tokens (requests) left, `-reset` when the bucket is full again (the
+ * window ends); a 429 adds `Retry-After`, the wait for the next token (the window's end).
  */
 export class RateLimiter {
-  private readonly buckets = new Map<RouteClass, TokenBucket>();
+  private readonly buckets = new Map<RouteClass, TokenBucket | FixedWindow>();
 
   /**
    * @param table limits per route class.
@@ -27,6 +30,8 @@ export class RateLimiter {
     private readonly resetForm: RateLimitResetForm,
     private readonly sendRetryAfter: boolean,
     private readonly now: () => number,
+    private readonly model: RateLimitModel = 'bucket',
+    private readonly windowSeconds: number = RATE_LIMIT_WINDOW_SECONDS,
   ) {}
 
   /** Builds the limiter from the simulator's `rateLimits` option. */
@@ -35,10 +40,12 @@ export class RateLimiter {
     resetForm: RateLimitResetForm,
     sendRetryAfter: boolean,
     now: () => number,
+    model: RateLimitModel = 'bucket',
+    windowSeconds: number = RATE_LIMIT_WINDOW_SECONDS,
   ): RateLimiter {
     const isEnabled = option !== undefined && option !== false;
     const table = typeof option === 'object' ? { ...PORT_RATE_LIMITS, ...option } : PORT_RATE_LIMITS;
-    return new RateLimiter(table, isEnabled, resetForm, sendRetryAfter, now);
+    return new RateLimiter(table, isEnabled, resetForm, sendRetryAfter, now, model, windowSeconds);
   }
 
   /** Takes a token of the class's bucket. */
@@ -72,11 +79,11 @@ export class RateLimiter {
     };
   }
 
-  private bucket(routeClass: RouteClass): TokenBucket {
+  private bucket(routeClass: RouteClass): TokenBucket | FixedWindow {
     let bucket = this.buckets.get(routeClass);
     if (!bucket) {
       const { limit, burst } = this.table[routeClass];
-      bucket = new TokenBucket(burst, limit / RATE_LIMIT_WINDOW_SECONDS, this.now);
+      bucket = this.model === 'window' ? new FixedWindow(limit, this.windowSeconds, this.now) : new TokenBucket(burst, limit / this.windowSeconds, this.now);
       this.buckets.set(routeClass, bucket);
     }
     return bucket;

@@ -166,6 +166,9 @@ export type RouteClass = 'entities' | 'bulkUpsert' | 'singleUpsert' | 'search' |
 /** Requests allowed per 5-minute window (`limit`) and the bucket's size (`burst`), per route class. */
 export type RateLimitTable = Record<RouteClass, { limit: number; burst: number }>;
 
+/** How Port limits a route class: a refilling token bucket, or a fixed window whose count resets at its end. */
+export type RateLimitModel = 'bucket' | 'window';
+
 /** How `x-ratelimit-reset` is written: seconds from now, or Unix epoch seconds. */
 export type RateLimitResetForm = 'seconds' | 'epoch';
 
@@ -183,6 +186,10 @@ export interface PortSimulatorOptions {
   rateLimits?: boolean | Partial<RateLimitTable>;
   /** Default `seconds`. */
   rateLimitResetForm?: RateLimitResetForm;
+  /** Default `bucket`. */
+  rateLimitModel?: RateLimitModel;
+  /** The window the table's `limit` counts over, in seconds; default 300 (Port's 5 minutes). */
+  rateLimitWindowSeconds?: number;
   /** Send `Retry-After` with every 429; default true. */
   sendRetryAfter?: boolean;
   /** Initial faults; default none. */
