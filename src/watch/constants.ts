@@ -11,8 +11,8 @@ export const RECEIVE_BACKOFF_MS = 500;
 export const RECEIVE_BACKOFF_MAX_MS = 30_000;
 
 /**
- * Events for one resource that arrive within this many ms of its first one are one re-read (issue 6:
- * a RunInstances call, its CreateTags and its state changes come in a burst). It is also the least
+ * Events for one resource that arrive within this many ms of its first one are one re-read (a
+ * RunInstances call, its CreateTags and its state changes come in a burst). It is also the least
  * time an event waits, so it is small next to the 1 s target.
  */
 export const COALESCE_WINDOW_MS = 100;

@@ -1,5 +1,5 @@
 /**
- * The watch stage (`aws2port watch`, issue 6): AWS events from one SQS queue into Port within a second,
+ * The watch stage (`aws2port watch`): AWS events from one SQS queue into Port within a second,
  * for every account of the Organization, without losing one. A message only says "look again": it is
  * read for the resources it names (EventBridge CloudTrail calls and native events, the same inside
  * SNS, S3 notifications; the tables in event-table.ts and arn-kinds.ts are data), each resource is

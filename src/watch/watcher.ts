@@ -74,7 +74,7 @@ const IGNORED_LOG_LEVEL: Readonly<Partial<Record<EventOutcome, LogLevel>>> = {
 };
 
 /**
- * The watch loop (issue 6): long-polls the SQS queue, turns each message into the resources it names,
+ * The watch loop: long-polls the SQS queue, turns each message into the resources it names,
  * re-reads them (coalesced; cycles overlap their re-reads, their plans apply one at a time) and
  * applies the small plan they give, deleting a message only once everything it caused is confirmed
  * by Port and recorded. Beside it, a full

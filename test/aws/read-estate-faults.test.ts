@@ -13,7 +13,7 @@ function scopeOfItem(item: RawItem): string {
 /** Items in a canonical order, whole, for deep comparison. */
 const sorted = (items: RawItem[]) => [...items].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
-describe('readEstate through every fault of issue 3 at once', () => {
+describe('readEstate through every fault at once', () => {
   let world: SourceWorld;
   let accounts: string[];
   let regions: string[];

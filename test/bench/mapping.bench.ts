@@ -11,7 +11,7 @@ import { generateBucketItems } from '../mapping/generate-bucket-items.js';
 import { NATIVE_JQ } from '../mapping/native-jq.js';
 
 /**
- * The mapping's speed (issue 4): the seed's S3 mapping over the same 100,000 generated buckets of
+ * The mapping's speed: the seed's S3 mapping over the same 100,000 generated buckets of
  * about 1 KB, as JSON lines in a file, each way a whole process reading the file and writing one
  * entity per line: (a) `aws2port map --json` as a user runs it (the main thread and one worker per
  * other CPU), (a1) the same on one thread (`--workers 0`), (b) jq-wasm running one combined program

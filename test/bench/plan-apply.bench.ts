@@ -9,7 +9,7 @@ import { runCli } from '../support/run-cli.js';
 import { SCALE_KINDS, scaleConfigText } from './scale-config.js';
 
 /**
- * Plan and apply at scale (issue 5): generated estates of 10k, 100k and 1M resources, simulators
+ * Plan and apply at scale: generated estates of 10k, 100k and 1M resources, simulators
  * without latency. For each: wall time and peak RSS of a first plan (saved), the apply of that plan,
  * and an unchanged re-plan, with growth ratios; then the apply throughput against the ceiling of a
  * Port rate limit. `BENCH_SIZES=10000,100000` picks sizes.

@@ -15,7 +15,7 @@ const scopeName = (s: { kind: string; account: string; region: string }) => `${s
 const changeNames = (plan: PlanDocument) => plan.resource_changes.map((c) => `${c.action} ${c.address}`).sort();
 
 /**
- * Issue 3's acceptance: an Organization of 5 accounts in 3 regions, read through every fault at once:
+ * An Organization of 5 accounts in 3 regions, read through every fault at once:
  * one member's role cannot be assumed, EC2 is denied in one account and region, ECS does not exist
  * in one region, 30% of all calls are throttled, S3 refuses GetResource outside a bucket's region,
  * and assumed credentials last 1 s (the read lasts longer).

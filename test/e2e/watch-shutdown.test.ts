@@ -6,6 +6,7 @@ import { cloudTrailEvent } from '../watch/event-builders.js';
 import { startWatch, waitUntil } from '../watch/watch-process.js';
 
 const ACCOUNT = '111111111111';
+const STOPPED_WELL_BEFORE_A_LONG_POLL_MS = 10_000;
 
 describe('watch: SIGTERM and SIGINT', () => {
   let world: World;
@@ -17,12 +18,14 @@ describe('watch: SIGTERM and SIGINT', () => {
   });
   after(() => world?.close());
 
+  // A long poll lasts 20 s: stopping well before that shows watch does not wait it out. The bound is
+  // loose on purpose, so that a loaded machine does not fail the test.
   it('exits 0 within a few seconds of SIGTERM while a long poll is pending', async () => {
     const watch = await startWatch(world, queueUrl);
     assert.equal((await watch.health()).status, 200);
     const { code, elapsedMs } = await watch.stop('SIGTERM');
     assert.equal(code, 0);
-    assert.ok(elapsedMs < 3000, `took ${elapsedMs} ms`);
+    assert.ok(elapsedMs < STOPPED_WELL_BEFORE_A_LONG_POLL_MS, `took ${elapsedMs} ms`);
     assert.ok(watch.logs.some((l) => l.event === 'watch_stopped'));
   });
 
@@ -34,7 +37,7 @@ describe('watch: SIGTERM and SIGINT', () => {
     await waitUntil(() => world.aws.queueDepth(queueUrl).inFlight === 1, 'watch has received the message');
     const { code, elapsedMs } = await watch.stop('SIGINT');
     assert.equal(code, 0);
-    assert.ok(elapsedMs < 3000, `took ${elapsedMs} ms`);
+    assert.ok(elapsedMs < STOPPED_WELL_BEFORE_A_LONG_POLL_MS, `took ${elapsedMs} ms`);
     assert.ok(world.port.entity('cloudResource', bucket.identifier), 'the bucket reached Port');
     const depth = world.aws.queueDepth(queueUrl);
     assert.equal(depth.visible + depth.inFlight, 0, 'the message was deleted');
