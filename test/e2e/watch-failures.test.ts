@@ -1,11 +1,24 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildResource } from '../simulators/aws/index.js';
+import type { PortErrorBody } from '../simulators/port/index.js';
 import type { World } from '../support/world.js';
 import { cloudTrailEvent, nativeEvent, S3_TEST_EVENT, snsEnvelope } from '../watch/event-builders.js';
 import { useWatchedWorld, waitUntil, type WatchProcess } from '../watch/watch-process.js';
 
 const ACCOUNT = '111111111111';
+
+/** A `failEntities` fault that refuses the entity's first write only, as a Port that refuses it once would. */
+function refusingOnce(identifier: string, error: PortErrorBody): Map<string, PortErrorBody> {
+  const faults = new Map([[identifier, error]]);
+  const get = faults.get.bind(faults);
+  faults.get = (key) => {
+    const fault = get(key);
+    faults.delete(key);
+    return fault;
+  };
+  return faults;
+}
 
 describe('watch: failures and messages it cannot use', () => {
   let world: World;
@@ -18,23 +31,24 @@ describe('watch: failures and messages it cannot use', () => {
   useWatchedWorld({ visibilityTimeoutSeconds: 1, args: ['--max-receives', '2'] }, (started) => ({ world, queueUrl, watch } = started));
 
   it('leaves a message whose write Port refused in the queue, and applies it on redelivery', async () => {
-    // GIVEN Port refuses the new bucket's entity
+    // GIVEN Port refuses the new bucket's entity once. (Removing the fault after the first refusal would
+    // race the redelivery: watch releases a failed message at once.)
     const bucket = buildResource({ type: 'AWS::S3::Bucket', account: ACCOUNT, region: 'us-east-1', name: 'refused-at-first', tags: { team: 'x' } });
     world.aws.putResource(bucket);
-    world.port.faults.failEntities.set(bucket.identifier, { statusCode: 422, error: 'schema_mismatch', message: 'simulated refusal' });
-    send(cloudTrailEvent({ source: 's3.amazonaws.com', name: 'CreateBucket', account: ACCOUNT, region: 'us-east-1', requestParameters: { bucketName: bucket.identifier } }));
-    // WHEN watch has tried it
-    await waitUntil(async () => (await outcome('failed')) >= 1, 'the message is counted failed');
-    // THEN the message is still in the queue (not deleted), and Port has nothing
-    const { visible, inFlight } = depth();
-    assert.equal(visible + inFlight, 1);
-    assert.equal(world.port.entity('cloudResource', bucket.identifier), undefined);
-    assert.ok(watch.logs.some((l) => l.event === 'write_failed' && String(l.msg).includes(bucket.identifier)));
-    // WHEN Port accepts it again, the redelivered message succeeds and is deleted
-    world.port.faults.failEntities.delete(bucket.identifier);
-    await waitUntil(() => world.port.entity('cloudResource', bucket.identifier) !== undefined, 'the bucket reaches Port on redelivery', 8000);
-    await waitUntil(() => depth().visible + depth().inFlight === 0, 'the message is deleted');
-    assert.ok((await outcome('applied')) >= 1);
+    const refusals = world.port.faults.failEntities;
+    world.port.faults.failEntities = refusingOnce(bucket.identifier, { statusCode: 422, error: 'schema_mismatch', message: 'simulated refusal' });
+    try {
+      send(cloudTrailEvent({ source: 's3.amazonaws.com', name: 'CreateBucket', account: ACCOUNT, region: 'us-east-1', requestParameters: { bucketName: bucket.identifier } }));
+      // THEN the write fails and is logged; the message, left in the queue, comes back and is applied
+      // (the only message that names the bucket: had it been deleted, Port would never get the bucket)
+      await waitUntil(() => world.port.entity('cloudResource', bucket.identifier) !== undefined, 'the bucket reaches Port on redelivery');
+      assert.ok(watch.logs.some((l) => l.event === 'write_failed' && String(l.msg).includes(bucket.identifier)));
+      assert.ok((await outcome('failed')) >= 1);
+      await waitUntil(() => depth().visible + depth().inFlight === 0, 'the message is deleted');
+      assert.ok((await outcome('applied')) >= 1);
+    } finally {
+      world.port.faults.failEntities = refusals;
+    }
   });
 
   it('logs and deletes a message received more than --max-receives times', async () => {
