@@ -308,9 +308,9 @@ describe('parseConfig', () => {
   });
 
   it("resolves a relative blueprints path against the named config file's folder", () => {
-    const config = parseConfig(yaml('blueprints: ../shared/blueprints.json', ...VALID_RESOURCES), 'teams/a/aws2port.yml').config;
+    const config = parseConfig(yaml('blueprints: ../common/blueprints.json', ...VALID_RESOURCES), 'teams/a/aws2port.yml').config;
     assert.equal(config?.file, resolve('teams/a/aws2port.yml'));
-    assert.equal(config?.blueprintsFile, resolve('teams/shared/blueprints.json'));
+    assert.equal(config?.blueprintsFile, resolve('teams/common/blueprints.json'));
   });
 
   it('gives the same hash for the same text and another for any change', () => {

@@ -1,5 +1,5 @@
 /**
- * AWS events as they land in an SQS queue (shapes from /work/shared/reference/aws-wire.md): the
+ * AWS events as they land in an SQS queue (shapes as `docs/compatibility-aws.md` sources them): the
  * EventBridge envelope of a CloudTrail API call, a native event, an SNS envelope, an S3 notification.
  * Shared by the unit tests, the end-to-end tests and the benchmark.
  */
