@@ -2,15 +2,18 @@ import type { RawItem, ResourceModelSetting } from '../aws/index.js';
 import type { ResourceConfig } from '../config/index.js';
 import { readJqErrorMessage } from './check-expression.js';
 import type { JqEngine } from './jq-engine.js';
+import { jqTimeBudgetMs } from './jq-time-budget.js';
 
 /**
  * The `selector.resourceModel` of each kind that sets one, as the source stage takes it: the jq
- * expression run over one parent item (or over the scope, `{__AccountId, __Region}`), its first
- * output the ResourceModel. Rejects, naming the resource and the parent, when the expression fails or
- * gives anything but an object: that scope is then incomplete, and nothing it owns is deleted.
+ * expression run over one parent item (or over the scope, `{__AccountId, __Region}`) as item programs
+ * run (in jq-wasm's worker, under the time budget), its first output the ResourceModel. Rejects,
+ * naming the resource and the parent, when the expression fails, runs out of time or gives anything
+ * but an object: that scope is then incomplete, and nothing it owns is deleted.
  */
 export function resourceModelSettings(resources: readonly ResourceConfig[], engine: JqEngine): Map<string, ResourceModelSetting> {
   const settings = new Map<string, ResourceModelSetting>();
+  const budgetMs = jqTimeBudgetMs();
   for (const resource of resources) {
     const expression = resource.selector.resourceModel;
     if (!expression || settings.has(resource.kind)) continue;
@@ -19,7 +22,8 @@ export function resourceModelSettings(resources: readonly ResourceConfig[], engi
       ...(parentKind !== undefined && { parentKind }),
       evaluate: async (input: RawItem) => {
         const subject = `${expression.place.path} of ${resource.kind} for ${input.Identifier ?? `${input.__AccountId}/${input.__Region}`}`;
-        const result = engine.run(JSON.stringify(input), `first(${expression.text})`);
+        const result = engine.evaluate(JSON.stringify(input), `first(${expression.text})`, budgetMs);
+        if ('failure' in result) throw new Error(`${subject}: jq ${result.failure === 'timeout' ? 'ran out of time' : 'crashed'} (${result.message})`);
         if (result.exitCode !== 0) throw new Error(`${subject}: ${readJqErrorMessage(result.stderr) || `jq exited with code ${result.exitCode}`}`);
         const model: unknown = result.stdout.trim() === '' ? null : JSON.parse(result.stdout);
         if (model === null || typeof model !== 'object' || Array.isArray(model)) {
