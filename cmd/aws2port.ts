@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-import { aws2portVersion } from '../src/version.js';
 import { HelpShown, parseArguments, type Args } from './arguments.js';
 import { makeOutput, type Output } from './output.js';
+import { aws2portVersion } from '../src/model/index.js';
 
 // On Node 20 the AWS SDK warns, as a Node process warning, that its releases published after the first
 // week of January 2027 need Node 22. Silenced because: aws2port pins its SDK versions, all of which run

@@ -1,7 +1,6 @@
 import { once } from 'node:events';
-import type { OutputSink } from '../src/plan/text-sink.js';
-import { textStyle, type TextStyle } from '../src/plan/text-style.js';
 import type { CommonArgs } from './arguments.js';
+import { type OutputSink, textStyle, type TextStyle } from '../src/model/index.js';
 
 /** Where a command writes: stdout for the plan and JSON, stderr for logs and progress. */
 export interface Output {

@@ -1,7 +1,6 @@
-import type { Scope } from '../src/aws/scope.js';
-import type { Entity } from '../src/plan/entity.js';
 import { hashEntityBody } from './entity-hash.js';
 import type { StateDatabase } from './open-state.js';
+import type { Entity, Scope } from '../src/model/index.js';
 
 /** An entity the mapping produced in this run, with where it came from. */
 export interface DesiredEntity {

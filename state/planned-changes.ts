@@ -1,6 +1,5 @@
-import type { Scope } from '../src/aws/scope.js';
-import type { Entity } from '../src/plan/entity.js';
 import type { StateDatabase } from './open-state.js';
+import type { Entity, Scope } from '../src/model/index.js';
 
 /** One planned change as stored: bodies as JSON text. `ord` orders actions: 0 delete, 1 create, 2 update. */
 export interface PlannedChangeRow {

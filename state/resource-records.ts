@@ -1,6 +1,6 @@
-import type { Scope } from '../src/aws/scope.js';
 import type { StateDatabase } from './open-state.js';
 import { entityFromRow, type EntityRow, type StateEntity } from './state-store.js';
+import type { Scope } from '../src/model/index.js';
 
 type HashedEntityRow = EntityRow & { hash: string };
 

@@ -1,11 +1,8 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Aws2PortError, fileReadProblem } from '../../src/errors/index.js';
-import { ItemStreamMapper } from '../../src/mapping/item-stream-mapper.js';
-import { compileJqModule, loadJqEngine } from '../../src/mapping/jq-engine.js';
-import type { ResolvedConfig } from '../../src/config/types.js';
-import type { MapSummary } from '../../src/mapping/map-records.js';
-import { inputForm } from '../../src/mapping/read-json-items.js';
+import { compileJqModule, inputForm, ItemStreamMapper, loadJqEngine, type MapSummary } from '../../src/mapping/index.js';
+import type { ResolvedConfig } from '../../src/config/index.js';
 import type { Args } from '../arguments.js';
 import { loadConfigOrThrow } from '../load-config-or-throw.js';
 import type { Output } from '../output.js';

@@ -1,5 +1,5 @@
 import { formatConfigProblem, type ConfigProblem } from '../../src/config/index.js';
-import { validateConfigFile } from '../../src/mapping/index.js';
+import { validateConfigFile } from '../../src/doctor/index.js';
 import type { Args } from '../arguments.js';
 import type { Output } from '../output.js';
 

@@ -1,6 +1,4 @@
-import type { ItemStreamMapper } from '../../src/mapping/item-stream-mapper.js';
-import type { MapSummary } from '../../src/mapping/map-records.js';
-import { parseJsonLines } from '../../src/mapping/read-json-items.js';
+import { type ItemStreamMapper, type MapSummary, parseJsonLines } from '../../src/mapping/index.js';
 import { renderMapRecord, type MapRecordFormat } from '../views/map-records-view.js';
 
 /** A chunk of JSON lines mapped and rendered, before the run's address check. */

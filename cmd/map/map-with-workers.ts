@@ -1,9 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
-import { OrderedResults } from '../../src/concurrency/ordered-results.js';
-import { AddressBook } from '../../src/mapping/address-book.js';
-import type { ItemStreamMapper } from '../../src/mapping/item-stream-mapper.js';
-import { addSummary, emptySummary, type MapSummary } from '../../src/mapping/map-records.js';
-import { readLineChunks } from '../../src/mapping/read-line-chunks.js';
+import { OrderedResults } from '../../src/concurrency/index.js';
+import { AddressBook, addSummary, emptySummary, type ItemStreamMapper, type MapSummary, readLineChunks } from '../../src/mapping/index.js';
 import type { Output } from '../output.js';
 import { renderMapRecord, type MapRecordFormat } from '../views/map-records-view.js';
 import { mapLineChunk, type MappedChunk } from './map-line-chunk.js';

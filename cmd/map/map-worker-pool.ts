@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { Aws2PortError } from '../../src/errors/index.js';
-import type { LineChunk } from '../../src/mapping/read-line-chunks.js';
+import type { LineChunk } from '../../src/mapping/index.js';
 import type { MappedChunk } from './map-line-chunk.js';
 import type { MapTask, MapTaskResult, MapWorkerEngine, MapWorkerSetup } from './map-worker-protocol.js';
 

@@ -1,4 +1,4 @@
-import type { ResolvedConfig } from '../../src/config/types.js';
+import type { ResolvedConfig } from '../../src/config/index.js';
 import type { ErrorCode } from '../../src/errors/index.js';
 import type { MappedChunk } from './map-line-chunk.js';
 

@@ -1,11 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Aws2PortError } from '../../src/errors/index.js';
-import { ItemStreamMapper } from '../../src/mapping/item-stream-mapper.js';
-import { loadJqEngine } from '../../src/mapping/jq-engine.js';
-import { textStyle } from '../../src/plan/text-style.js';
+import { ItemStreamMapper, loadJqEngine } from '../../src/mapping/index.js';
 import type { MapRecordFormat } from '../views/map-records-view.js';
 import { mapLineChunk } from './map-line-chunk.js';
 import type { MapTask, MapTaskFailed, MapTaskResult, MapWorkerEngine, MapWorkerSetup } from './map-worker-protocol.js';
+import { textStyle } from '../../src/model/index.js';
 
 /**
  * A thread of `aws2port map --workers`: maps the chunks of JSON lines it is sent, one at a time, in

@@ -1,5 +1,5 @@
 import type { DoctorReport } from '../../src/doctor/index.js';
-import type { OutputSink, TextStyle } from '../../src/plan/index.js';
+import type { OutputSink, TextStyle } from '../../src/model/index.js';
 
 /** `aws2port doctor`'s report for a person: one line per check, its fix beneath, then the counts. */
 export async function renderDoctorText(report: DoctorReport, sink: OutputSink, style: TextStyle): Promise<void> {

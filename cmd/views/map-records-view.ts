@@ -1,7 +1,5 @@
-import type { EntityRecord, ErrorRecord, MapRecord, MapSummary } from '../../src/mapping/map-records.js';
-// Leaf modules of the plan stage, not its entry: map must not load the planner (AWS SDK, SQLite) at start-up.
-import { entityAttributes } from '../../src/plan/entity-attributes.js';
-import type { TextStyle } from '../../src/plan/text-style.js';
+import type { EntityRecord, ErrorRecord, MapRecord, MapSummary } from '../../src/mapping/index.js';
+import { entityAttributes, type TextStyle } from '../../src/model/index.js';
 
 /** How `aws2port map` prints records: JSON lines (`--json`) or a listing for a person. */
 export interface MapRecordFormat {

@@ -1,13 +1,12 @@
 import { DEFAULT_HOST_CONCURRENCY, Semaphore } from '../concurrency/index.js';
-import { relationTargetsOf, type BlueprintDefinition } from '../config/index.js';
-import type { ResolvedConfig } from '../config/types.js';
-import { entityAddress } from '../plan/plan-document.js';
-import type { Plan } from '../plan/plan.js';
+import { type BlueprintDefinition, relationTargetsOf, type ResolvedConfig } from '../config/index.js';
+import type { Plan } from '../plan/index.js';
 import { jsonBytes, MAX_BULK_DELETE, splitIntoBatches, type EntityWriteResult, type PortClient } from '../port/index.js';
 import type { ChangeGroup, PlannedChange, StateStore } from '../../state/index.js';
 import type { ApplyProgress, ApplyResult, ChangeOutcome } from './apply-types.js';
 import { orderBlueprintsByRelations } from './blueprint-order.js';
 import { createBlueprints } from './create-blueprints.js';
+import { entityAddress } from '../model/index.js';
 
 /** Changes read from the plan table at a time: bounds memory whatever the plan's size. */
 const PAGE_SIZE = 1000;

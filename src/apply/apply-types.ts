@@ -1,4 +1,4 @@
-import type { ChangeAction } from '../plan/plan-document.js';
+import type { ChangeAction } from '../plan/index.js';
 
 /** What happened to one planned change. */
 export type ChangeOutcome = 'created' | 'updated' | 'deleted' | 'failed';

@@ -1,6 +1,6 @@
 import { ListAccountsCommand, type Account } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
-import type { AwsSettings } from '../config/types.js';
+import type { AwsSettings } from '../config/index.js';
 import { assumeRoleCredentials } from './assume-role-credentials.js';
 import { makeOrganizationsClient, makeStsClient, type AccountAccess } from './aws-clients.js';
 import { awsErrorName, describeAwsError } from './aws-error.js';

@@ -1,4 +1,4 @@
-import type { AwsSettings, ResourceConfig } from '../config/types.js';
+import type { AwsSettings, ResourceConfig } from '../config/index.js';
 import type { CallScheduler } from './call-scheduler.js';
 import type { ResourceModelSetting } from './child-kind.js';
 import { discoverAccounts, type AccountDiscovery, type DiscoveryProgress } from './discover-accounts.js';

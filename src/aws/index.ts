@@ -6,7 +6,6 @@
  * cannot be read fully is reported as skipped, never thrown: invariant 1 depends on it.
  */
 export type { RawItem } from './raw-item.js';
-export { formatScope, scopeKey, GLOBAL_REGION, type Scope } from './scope.js';
 export { discoverAccounts, homeRegionOf, type AccountDiscovery, type DiscoverOptions, type DiscoveryProgress, type UnreachableAccount } from './discover-accounts.js';
 export { resolveRegions, environmentRegion, type AccountRegions } from './resolve-regions.js';
 export { planScan, type ScanPlan, type ScanTarget, type SkippedScope } from './scan-targets.js';

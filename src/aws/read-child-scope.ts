@@ -1,7 +1,6 @@
 import { childListingOf, type ChildListing } from './child-kind.js';
 import type { RawItem } from './raw-item.js';
-import type { ChildQuery, ScopeReadContext } from './read-scope.js';
-import { readScope } from './read-scope.js';
+import { type ChildQuery, readScope, type ScopeReadContext } from './read-scope.js';
 import type { ScanTarget } from './scan-targets.js';
 import { Semaphore } from '../concurrency/index.js';
 

@@ -1,4 +1,4 @@
-import type { AwsSettings, ResourceConfig } from '../config/types.js';
+import type { AwsSettings, ResourceConfig } from '../config/index.js';
 import { CallScheduler, type SchedulerSettings } from './call-scheduler.js';
 import type { ResourceModelSetting } from './child-kind.js';
 import { SYSTEM_CLOCK } from './clock.js';
@@ -10,8 +10,8 @@ import { scanEstate, type ScanStrategy, type SourceEvent } from './scan-estate.j
 import type { ScanProgress } from './scan-progress.js';
 import { ScanProgressTracker } from './scan-progress-tracker.js';
 import type { SkippedScope } from './scan-targets.js';
-import type { Scope } from './scope.js';
 import { isAccountInShard, type Shard } from './shard.js';
+import type { Scope } from '../model/index.js';
 
 /** How a run reads AWS. */
 export interface ReadEstateOptions {

@@ -1,5 +1,5 @@
 import { ListRegionsCommand } from '@aws-sdk/client-account';
-import type { AwsSettings } from '../config/types.js';
+import type { AwsSettings } from '../config/index.js';
 import { makeAccountClient, type AccountAccess } from './aws-clients.js';
 import { describeAwsError } from './aws-error.js';
 import type { CallScheduler } from './call-scheduler.js';

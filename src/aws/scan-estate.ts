@@ -5,7 +5,7 @@ import { CloudControlClients } from './cloud-control-clients.js';
 import type { RawItem } from './raw-item.js';
 import { readScope, type ScopeReadContext } from './read-scope.js';
 import type { ScanTarget } from './scan-targets.js';
-import type { Scope } from './scope.js';
+import type { Scope } from '../model/index.js';
 
 /** What reading the estate reports, in the order it happens. */
 export type SourceEvent =

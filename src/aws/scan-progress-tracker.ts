@@ -2,7 +2,7 @@ import type { CallEvent } from './call-scheduler.js';
 import type { Clock } from './clock.js';
 import type { SourceEvent } from './scan-estate.js';
 import type { ScanProgress } from './scan-progress.js';
-import { GLOBAL_REGION, scopeKey, type Scope } from './scope.js';
+import { GLOBAL_REGION, scopeKey, type Scope } from '../model/index.js';
 
 /** Least time between two snapshots, ms. */
 const SNAPSHOT_INTERVAL_MS = 250;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Aws2PortError } from '../errors/index.js';
-import { blueprintProblems } from '../port/blueprint-rules.js';
+import { blueprintProblems } from '../model/index.js';
 
 /** A blueprint definition as Port takes it; aws2port reads its identifier and relation targets. */
 export interface BlueprintDefinition {

@@ -1,7 +1,6 @@
 import { checkBlock } from './check-block.js';
 import { AWS_KEYS, DEFAULT_ACCOUNT_READ_ROLE_NAME, REGION_RULE, ROLE_ARN_PATTERN, ROLE_NAME_PATTERN } from './constants.js';
-import { readText, readTextList } from './read-text.js';
-import type { TextRule } from './read-text.js';
+import { readText, readTextList, type TextRule } from './read-text.js';
 import type { AwsSettings } from './types.js';
 import type { WrittenAwsSettings } from './written-config.js';
 import type { WrittenNode } from './written-node.js';

@@ -1,5 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq } from 'yaml';
-import type { Document, LineCounter, Node } from 'yaml';
+import { type Document, isAlias, isMap, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
 import type { ConfigProblem } from './config-problem.js';
 
 /** The parsed file a WrittenNode reads from, and where the rules' problems go. */

@@ -1,10 +1,11 @@
 import type { BlueprintDefinition, ResourceConfig } from '../config/index.js';
 import { blueprintSchemaOf, checkPropertyValues, literalValueOf, type BlueprintSchema, type PropertyRefusal } from '../mapping/index.js';
-import { entityAddress, planBlueprints, type BlueprintChange } from '../plan/index.js';
+import { planBlueprints, type BlueprintChange } from '../plan/index.js';
 import type { PortClient } from '../port/index.js';
 import { PROBLEMS_NAMED } from './constants.js';
 import { failed, passed, type DoctorCheck } from './doctor-check.js';
 import type { SampledEntity } from './map-samples.js';
+import { entityAddress } from '../model/index.js';
 
 /** The blueprints the config writes, as Port has them (or will, after apply's blueprint changes). */
 export interface BlueprintFindings {

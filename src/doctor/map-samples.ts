@@ -1,7 +1,7 @@
 import type { RawItem } from '../aws/index.js';
 import type { ResourceConfig } from '../config/index.js';
 import { compileMapper, loadJqEngine } from '../mapping/index.js';
-import type { Entity } from '../plan/index.js';
+import type { Entity } from '../model/index.js';
 
 /** One entity mapped from a sampled item, and the resource config that mapped it. */
 export interface SampledEntity {

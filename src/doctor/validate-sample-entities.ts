@@ -1,9 +1,9 @@
 import { checkPropertyValues, type BlueprintSchema } from '../mapping/index.js';
-import { entityAddress } from '../plan/index.js';
 import type { PortClient } from '../port/index.js';
 import { PROBLEMS_NAMED, SAMPLE_ENTITIES_PER_BLUEPRINT } from './constants.js';
 import { failed, passed, warned, type DoctorCheck } from './doctor-check.js';
 import type { SampledEntity } from './map-samples.js';
+import { entityAddress } from '../model/index.js';
 
 /**
  * Has Port itself validate a few sampled entities of each blueprint it has (`validation_only=true`:

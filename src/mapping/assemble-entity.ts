@@ -1,10 +1,9 @@
-import type { ResourceConfig } from '../config/types.js';
-import type { Entity } from '../plan/entity.js';
+import type { ResourceConfig } from '../config/index.js';
 import { describeValue, excerpt } from './describe-value.js';
 import { JqFailure } from './fast-path/jq-failure.js';
 import { setOwn } from './fast-path/jq-values.js';
 import { FieldHalt } from './field-halt.js';
-import { isValidPortIdentifier } from './is-valid-port-identifier.js';
+import { type Entity, isValidPortIdentifier } from '../model/index.js';
 import type { MappingField } from './mapping-fields.js';
 import type { FieldRow } from './run-field-program.js';
 import { valueLimitProblem } from './value-limit-problem.js';

@@ -1,5 +1,4 @@
-import type { BlueprintDefinition, ConfigProblem, ResourceConfig } from '../config/index.js';
-import type { ConfigPlace } from '../config/types.js';
+import type { BlueprintDefinition, ConfigPlace, ConfigProblem, ResourceConfig } from '../config/index.js';
 import { literalValueOf } from './fast-path/parse-jq.js';
 
 /**

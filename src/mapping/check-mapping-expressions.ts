@@ -1,4 +1,4 @@
-import type { ConfigPlace, ResourceConfig } from '../config/types.js';
+import type { ConfigPlace, ResourceConfig } from '../config/index.js';
 import { checkExpression } from './check-expression.js';
 import { NotInFastPath } from './fast-path/not-in-fast-path.js';
 import { parseJq } from './fast-path/parse-jq.js';

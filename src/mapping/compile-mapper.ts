@@ -1,5 +1,5 @@
-import type { ConfigPlace, ResourceConfig } from '../config/types.js';
-import type { RawItem } from '../aws/raw-item.js';
+import type { ConfigPlace, ResourceConfig } from '../config/index.js';
+import type { RawItem } from '../aws/index.js';
 import { Aws2PortError } from '../errors/index.js';
 import { assembleEntity, assemblyOf, type AssembleOptions } from './assemble-entity.js';
 import { checkMappingExpressions } from './check-mapping-expressions.js';

@@ -1,4 +1,4 @@
-import type { ResourceConfig } from '../config/types.js';
+import type { ResourceConfig } from '../config/index.js';
 import { compileMapper } from './compile-mapper.js';
 import { loadJqEngine } from './jq-engine.js';
 import type { Mapper } from './mapper.js';

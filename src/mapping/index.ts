@@ -32,23 +32,21 @@
  *
  * Problems with single items are returned as issues, never thrown; nothing is printed.
  *
- * Also here: `validateConfigFile` (what `aws2port validate` checks) and `ItemStreamMapper` (what
- * `aws2port map` runs over a stream of JSON items).
+ * Also here: `ItemStreamMapper` (what `aws2port map` runs over a stream of JSON items).
  */
-export { loadJqEngine, type JqEngine, type JqRunResult } from './jq-engine.js';
+export { compileJqModule, loadJqEngine, type JqEngine, type JqRunResult } from './jq-engine.js';
 export { compileMapper, type CompileMapperOptions } from './compile-mapper.js';
 export { compileMappers } from './compile-mappers.js';
 export type { FieldEvaluation, Mapper, MappedEntity, MappingIssue, MapBatchOptions, MapBatchResult } from './mapper.js';
 export { checkExpression } from './check-expression.js';
 export { resourceModelSettings } from './resource-model-settings.js';
 export { checkMappingExpressions, type ExpressionProblem } from './check-mapping-expressions.js';
-export { isValidPortIdentifier } from './is-valid-port-identifier.js';
-export { validateConfigFile, type ValidationReport } from './validate-config-file.js';
 export { checkBlueprintReferences } from './check-blueprint-references.js';
 export { blueprintSchemaOf, checkPropertyValues, type BlueprintSchema, type PropertyRefusal, type PropertySchema, type RefusalRule } from './check-property-values.js';
-export { readJsonItems, type ItemChunk } from './read-json-items.js';
+export { inputForm, parseJsonLines, readJsonItems, type ItemChunk } from './read-json-items.js';
 export { ItemStreamMapper, type ItemStreamOptions } from './item-stream-mapper.js';
 export { addSummary, emptySummary, type EntityRecord, type ErrorRecord, type MapRecord, type MapSummary } from './map-records.js';
 export { AddressBook } from './address-book.js';
 export { literalValueOf } from './fast-path/parse-jq.js';
-export { DEFAULT_BATCH_SIZE, DEFAULT_JQ_TIME_BUDGET_MS, MAX_IDENTIFIER_LENGTH, MAX_ITEM_JSON_LENGTH, MAX_VALUE_DEPTH } from './constants.js';
+export { DEFAULT_BATCH_SIZE, DEFAULT_JQ_TIME_BUDGET_MS, MAX_ITEM_JSON_LENGTH, MAX_VALUE_DEPTH } from './constants.js';
+export { readLineChunks, type LineChunk } from './read-line-chunks.js';

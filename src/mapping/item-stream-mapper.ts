@@ -1,5 +1,5 @@
-import type { RawItem } from '../aws/raw-item.js';
-import type { ConfigPlace, ResolvedConfig, ResourceConfig } from '../config/types.js';
+import type { RawItem } from '../aws/index.js';
+import type { ConfigPlace, ResolvedConfig, ResourceConfig } from '../config/index.js';
 import { Aws2PortError } from '../errors/index.js';
 import { AddressBook } from './address-book.js';
 import { compileMapper } from './compile-mapper.js';

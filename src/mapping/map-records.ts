@@ -1,5 +1,5 @@
-import type { ConfigPlace } from '../config/types.js';
-import type { Entity } from '../plan/entity.js';
+import type { ConfigPlace } from '../config/index.js';
+import type { Entity } from '../model/index.js';
 
 /** An entity made from an input item. */
 export interface EntityRecord {

@@ -1,6 +1,6 @@
-import type { ConfigPlace, ResourceConfig } from '../config/types.js';
-import type { RawItem } from '../aws/raw-item.js';
-import type { Entity } from '../plan/entity.js';
+import type { ConfigPlace, ResourceConfig } from '../config/index.js';
+import type { RawItem } from '../aws/index.js';
+import type { Entity } from '../model/index.js';
 
 /** One entity mapped from a raw item. */
 export interface MappedEntity {

@@ -1,4 +1,4 @@
-import type { JqExpression, ResourceConfig } from '../config/types.js';
+import type { JqExpression, ResourceConfig } from '../config/index.js';
 
 /** What a mapped value must be, which decides how a bad value is reported. */
 export type FieldRole = 'selector' | 'itemsToParse' | 'identifier' | 'blueprint' | 'text' | 'team' | 'property' | 'relation';

@@ -1,5 +1,6 @@
 import type { AddressConflict } from '../../state/index.js';
-import { entityAddress, type AddressConflictEntry } from './plan-document.js';
+import { type AddressConflictEntry } from './plan-document.js';
+import { entityAddress } from '../model/index.js';
 
 /** A conflict found by the desired set, as the plan document writes it. */
 export function addressConflictEntry(conflict: AddressConflict): AddressConflictEntry {

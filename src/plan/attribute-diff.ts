@@ -1,7 +1,6 @@
 import type { ChangeAction } from './plan-document.js';
-import type { Entity } from './entity.js';
-import { entityAttributes } from './entity-attributes.js';
 import { isSameValue } from './render-values.js';
+import { type Entity, entityAttributes } from '../model/index.js';
 
 /** One attribute a change sets, removes or changes. */
 export type AttributeChange =

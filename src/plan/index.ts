@@ -3,10 +3,8 @@
  * state (SQL over the snapshot) into a PlanDocument, plain data that `--json` prints, `--out` saves and
  * apply executes. Rendering is kept apart and computes nothing.
  */
-export type { Entity, BlueprintEntity } from './entity.js';
 export {
   PLAN_FORMAT_VERSION,
-  entityAddress,
   summarizeChanges,
   type ChangeAction,
   type PlanDocument,
@@ -22,11 +20,10 @@ export { makePlan, type MakePlanOptions } from './make-plan.js';
 export { checkTargets } from './check-targets.js';
 export { renderPlanText, summaryLine } from './render-plan-text.js';
 export { renderPlanMarkdown, GITHUB_COMMENT_LIMIT, PLAN_COMMENT_MARKER, type PlanMarkdownOptions } from './render-plan-markdown.js';
-export { textStyle, type TextStyle } from './text-style.js';
 export { savePlanFile, assertPlanApplicable, type PlanBasis } from './plan-file.js';
 export { writePlanJson, readPlanFile, planFromDocument } from './plan-json.js';
 export { planHasChanges, toResourceChange, type Plan, type PlanHeader } from './plan.js';
-export { ChunkedWriter, type OutputSink } from './text-sink.js';
+export { ChunkedWriter } from './text-sink.js';
 export { findMassDeletions, describeMassDeletion, describeDeletionShare } from './deletion-guard.js';
 export { vouchedScopes, type ReadCoverage, type VouchedScope } from './vouched-scopes.js';
 export { makeResourcePlan, type MakeResourcePlanOptions, type ResourceObservation, type ResourcePlan } from './make-resource-plan.js';

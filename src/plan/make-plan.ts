@@ -1,7 +1,5 @@
-import { isRegionAllowed, readEstate, scopeKey, type RawItem, type ScanProgress, type Scope, type SourceEvent } from '../aws/index.js';
-import { ORGANIZATIONS_ACCOUNT_KIND } from '../aws/global-kinds.js';
-import type { BlueprintDefinition } from '../config/index.js';
-import type { ResolvedConfig, ResourceConfig } from '../config/types.js';
+import { isRegionAllowed, ORGANIZATIONS_ACCOUNT_KIND, type RawItem, readEstate, type ScanProgress, type SourceEvent } from '../aws/index.js';
+import type { BlueprintDefinition, ResolvedConfig, ResourceConfig } from '../config/index.js';
 import type { PortClient } from '../port/index.js';
 import { compileMappers, loadJqEngine, resourceModelSettings, type Mapper, type MappingIssue } from '../mapping/index.js';
 import { DesiredSet, PlannedChanges, type DesiredEntity, type StateStore } from '../../state/index.js';
@@ -15,6 +13,7 @@ import { planBlueprints } from './plan-blueprints.js';
 import { refuseValues, type ValueCheck } from './refuse-values.js';
 import { ValueRefusalLog } from './value-refusal-log.js';
 import { vouchedScopes } from './vouched-scopes.js';
+import { scopeKey, type Scope } from '../model/index.js';
 
 export interface MakePlanOptions {
   config: ResolvedConfig;

@@ -1,12 +1,13 @@
-import { isRegionAllowed, ORGANIZATIONS_ACCOUNT_KIND, type RawItem, type Scope } from '../aws/index.js';
+import { isRegionAllowed, ORGANIZATIONS_ACCOUNT_KIND, type RawItem } from '../aws/index.js';
 import type { BlueprintSchema, Mapper } from '../mapping/index.js';
 import { DesiredSet, PlannedChanges, ResourceRecords, type PlannedChangeRow, type StateStore } from '../../state/index.js';
 import { addressConflictEntry } from './address-conflict-entry.js';
 import { MappingIssueLog } from './mapping-issue-log.js';
-import { entityAddress, PLAN_FORMAT_VERSION, type AddressConflictEntry, type SkippedScopeEntry } from './plan-document.js';
+import { PLAN_FORMAT_VERSION, type AddressConflictEntry, type SkippedScopeEntry } from './plan-document.js';
 import type { Plan } from './plan.js';
 import { refuseValues } from './refuse-values.js';
 import { ValueRefusalLog } from './value-refusal-log.js';
+import { entityAddress, type Scope } from '../model/index.js';
 
 /** One AWS resource as just re-read: what an incremental plan is made of. */
 export interface ResourceObservation {

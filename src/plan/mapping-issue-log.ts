@@ -1,5 +1,5 @@
-import type { RawItem } from '../aws/raw-item.js';
-import type { ResourceConfig } from '../config/types.js';
+import type { RawItem } from '../aws/index.js';
+import type { ResourceConfig } from '../config/index.js';
 import type { MappingIssue } from '../mapping/index.js';
 import type { MappingIssueEntry } from './plan-document.js';
 

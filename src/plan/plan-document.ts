@@ -1,5 +1,4 @@
-import type { Scope } from '../aws/scope.js';
-import type { Entity } from './entity.js';
+import type { Entity, Scope } from '../model/index.js';
 
 /** The format of plan documents this build writes and reads. */
 export const PLAN_FORMAT_VERSION = '1';
@@ -154,11 +153,6 @@ export interface PlanDocument {
   mass_deletions: MassDeletionEntry[];
   blueprint_changes: BlueprintChange[];
   summary: PlanSummary;
-}
-
-/** The address of an entity: `BLUEPRINT.IDENTIFIER`. */
-export function entityAddress(blueprint: string, identifier: string): string {
-  return `${blueprint}.${identifier}`;
 }
 
 /** The summary counts of a list of changes: the one place counts are computed. */

@@ -4,7 +4,8 @@ import { PlannedChanges, type StateDatabase } from '../../state/index.js';
 import { Aws2PortError, fileReadProblem } from '../errors/index.js';
 import { PLAN_FORMAT_VERSION, type PlanDocument, type ResourceChange } from './plan-document.js';
 import { toResourceChange, type Plan, type PlanHeader } from './plan.js';
-import { ChunkedWriter, type OutputSink } from './text-sink.js';
+import { ChunkedWriter } from './text-sink.js';
+import type { OutputSink } from '../model/index.js';
 
 /** The line that opens the changes list in a plan file: the header's JSON continues with it. */
 const CHANGES_OPEN = '"resource_changes":[';

@@ -1,5 +1,6 @@
 import type { PlannedChange, PlannedChanges } from '../../state/index.js';
-import { entityAddress, type PlanDocument, type ResourceChange } from './plan-document.js';
+import { type PlanDocument, type ResourceChange } from './plan-document.js';
+import { entityAddress } from '../model/index.js';
 
 /** Everything of a plan document but its changes. */
 export type PlanHeader = Omit<PlanDocument, 'resource_changes'>;

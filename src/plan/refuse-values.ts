@@ -1,9 +1,7 @@
-import type { Scope } from '../aws/scope.js';
-import type { ResourceConfig } from '../config/types.js';
+import type { ResourceConfig } from '../config/index.js';
 import { checkPropertyValues, type BlueprintSchema, type MappingIssue } from '../mapping/index.js';
-import type { Entity } from './entity.js';
-import { entityAddress } from './plan-document.js';
 import type { ValueRefusalLog } from './value-refusal-log.js';
+import { entityAddress, type Entity, type Scope } from '../model/index.js';
 
 /** The blueprints entities are checked against (with a blueprints file), and where refusals go. */
 export interface ValueCheck {

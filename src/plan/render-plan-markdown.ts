@@ -1,14 +1,13 @@
 import type { PlannedChange } from '../../state/index.js';
-import { formatScope } from '../aws/scope.js';
 import { diffAttributes, type AttributeChange } from './attribute-diff.js';
 import { describeDeletionShare } from './deletion-guard.js';
-import { entityAddress, type ChangeAction } from './plan-document.js';
+import { type ChangeAction } from './plan-document.js';
 import { planHasChanges, type Plan, type PlanHeader } from './plan.js';
 import { summaryLine } from './render-plan-text.js';
 import { renderValue, renderValueDiff } from './render-values.js';
 import { literal, oneLine, tableRow } from './markdown-text.js';
 import { SizeBudget } from './size-budget.js';
-import type { OutputSink } from './text-sink.js';
+import { entityAddress, formatScope, type OutputSink } from '../model/index.js';
 
 /** GitHub's limit on the body of a pull-request comment, in characters. */
 export const GITHUB_COMMENT_LIMIT = 65_536;

@@ -1,12 +1,10 @@
 import type { PlannedChange } from '../../state/index.js';
-import { formatScope } from '../aws/scope.js';
 import { describeMassDeletion } from './deletion-guard.js';
-import { entityAddress } from './plan-document.js';
 import { planHasChanges, type Plan, type PlanHeader } from './plan.js';
 import { diffAttributes } from './attribute-diff.js';
 import { renderValue, renderValueDiff } from './render-values.js';
-import { ChunkedWriter, type OutputSink } from './text-sink.js';
-import type { TextStyle } from './text-style.js';
+import { ChunkedWriter } from './text-sink.js';
+import { entityAddress, formatScope, type OutputSink, type TextStyle } from '../model/index.js';
 
 const SYMBOL = { create: '+', update: '~', delete: '-' } as const;
 

@@ -1,7 +1,4 @@
-/** Where output goes; `write` may return a promise to apply backpressure (a slow pipe). */
-export interface OutputSink {
-  write(text: string | Uint8Array): void | Promise<void>;
-}
+import type { OutputSink } from '../model/index.js';
 
 /** Bytes gathered before a write: big enough that a million lines are a few hundred writes. */
 const CHUNK_CHARS = 64 * 1024;

@@ -1,6 +1,6 @@
-import type { Scope } from '../aws/scope.js';
 import type { PropertyRefusal } from '../mapping/index.js';
 import type { ValueRefusalEntry } from './plan-document.js';
+import type { Scope } from '../model/index.js';
 
 /** Entities named per blueprint and property in a plan's `value_refusals`; the mapping issues count them all. */
 export const VALUE_REFUSALS_PER_PROPERTY = 100;

@@ -1,4 +1,4 @@
-import { scopeKey, type Scope } from '../aws/scope.js';
+import { scopeKey, type Scope } from '../model/index.js';
 
 /** What one run read, as far as deletions are concerned. */
 export interface ReadCoverage {

@@ -1,8 +1,8 @@
 import { Aws2PortError } from '../errors/index.js';
-import type { Entity } from '../plan/entity.js';
 import { MAX_BULK_DELETE, splitIntoBatches } from './entity-batches.js';
 import { describeAttempts, PortHttp, type PortConnection, type PortResponse } from './port-http.js';
 import type { Blueprint, EntityWriteResult, PortEntity, SearchQuery, UpsertOptions } from './port-types.js';
+import type { Entity } from '../model/index.js';
 
 /** Entities per search page (Port allows 1..1000). */
 const SEARCH_PAGE_SIZE = 1000;

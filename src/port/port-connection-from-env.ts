@@ -1,7 +1,7 @@
 import { DEFAULT_HOST_CONCURRENCY } from '../concurrency/index.js';
 import { Aws2PortError } from '../errors/index.js';
-import { aws2portVersion } from '../version.js';
 import type { PortConnection } from './port-http.js';
+import { aws2portVersion } from '../model/index.js';
 
 /** Port's EU API, the default. */
 const DEFAULT_PORT_BASE_URL = 'https://api.port.io';

@@ -1,5 +1,5 @@
-import type { Entity } from '../plan/entity.js';
 import type { PortEntity } from '../port/index.js';
+import type { Entity } from '../model/index.js';
 
 /** How an entity differs between what aws2port wrote and what Port holds now. */
 export type Drift =

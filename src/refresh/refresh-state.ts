@@ -1,7 +1,7 @@
-import { entityAddress } from '../plan/plan-document.js';
 import type { PortClient, PortEntity } from '../port/index.js';
 import type { StateStore } from '../../state/index.js';
 import { detectDrift, fieldsToRead } from './detect-drift.js';
+import { entityAddress } from '../model/index.js';
 
 /** Recorded entities compared per Port search: Port returns at most 1000 a page. */
 const PAGE_SIZE = 1000;

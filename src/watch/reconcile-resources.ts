@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { applyPlan } from '../apply/index.js';
-import { describeAwsError, scopeKey, type Scope } from '../aws/index.js';
+import { describeAwsError } from '../aws/index.js';
 import type { BlueprintDefinition, ResolvedConfig } from '../config/index.js';
 import type { Mapper } from '../mapping/index.js';
-import { entityAddress, makeResourcePlan, planBlueprints, planHasChanges, type ResourceObservation, type ResourcePlan } from '../plan/index.js';
+import { makeResourcePlan, planBlueprints, planHasChanges, type ResourceObservation, type ResourcePlan } from '../plan/index.js';
 import type { PortClient } from '../port/index.js';
 import type { StateStore } from '../../state/index.js';
 import type { ResourceResult } from './held-message.js';
@@ -13,6 +13,7 @@ import { formatRef, scopeOfRef, type ResourceRef } from './resource-ref.js';
 import type { WatchLogger } from './watch-logger.js';
 import type { WatchMetrics } from './watch-metrics.js';
 import type { WatchScope } from './watch-scope.js';
+import { entityAddress, formatResource, scopeKey, type Scope } from '../model/index.js';
 
 /** What one reconcile of resources needs. */
 export interface ReconcileContext {
@@ -168,7 +169,7 @@ function reportPlanProblems(plan: ResourcePlan, log: WatchLogger): void {
 }
 
 function describeObservation(observation: ResourceObservation): string {
-  return `${observation.scope.kind} ${observation.scope.account}/${observation.scope.region} ${observation.awsIdentifier}`;
+  return formatResource(observation.scope, observation.awsIdentifier);
 }
 
 function ownerKey(scope: Scope, awsIdentifier: string): string {

@@ -1,4 +1,5 @@
-import { GLOBAL_REGION, isGlobalKind, type Scope } from '../aws/index.js';
+import { isGlobalKind } from '../aws/index.js';
+import { formatResource, GLOBAL_REGION, type Scope } from '../model/index.js';
 
 /**
  * One AWS resource an event says changed: what to re-read. `identifier` is Cloud Control's primary
@@ -26,7 +27,7 @@ export function refKey(ref: ResourceRef): string {
   return `${scope.kind}\u0000${scope.account}\u0000${scope.region}\u0000${ref.identifier}`;
 }
 
-/** The one way a resource is named in logs: `AWS::EC2::Instance 111111111111/eu-west-1 i-0abc`. */
+/** How a resource is named in logs: `AWS::EC2::Instance 111111111111/eu-west-1 i-0abc`. */
 export function formatRef(ref: ResourceRef): string {
-  return `${ref.kind} ${ref.account}/${ref.region} ${ref.identifier}`;
+  return formatResource(ref, ref.identifier);
 }

@@ -1,6 +1,7 @@
 import type { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
-import { makeCloudControlClient, scopeKey, type AccountAccess, type ScanTarget } from '../aws/index.js';
+import { makeCloudControlClient, type AccountAccess, type ScanTarget } from '../aws/index.js';
 import { scopeOfRef, type ResourceRef } from './resource-ref.js';
+import { scopeKey } from '../model/index.js';
 
 /** Whether watch acts on a resource an event names. */
 export type Admission = 'admitted' | 'unmapped_kind' | 'out_of_scope';

@@ -4,6 +4,7 @@ import { CallScheduler, describeAwsError } from '../aws/index.js';
 import type { BlueprintDefinition, ResolvedConfig, ResourceConfig } from '../config/index.js';
 import type { Mapper } from '../mapping/index.js';
 import { describeMassDeletion, makePlan, planHasChanges } from '../plan/index.js';
+import { formatScope } from '../model/index.js';
 import { ResourceRecords, type StateStore } from '../../state/index.js';
 import type { BlueprintCachingPortClient } from './blueprint-caching-port-client.js';
 import { discoverWatchScope, type DiscoverWatchScopeOptions } from './discover-watch-scope.js';
@@ -401,7 +402,7 @@ export class Watcher {
       });
       try {
         const { header } = plan;
-        for (const skipped of header.skipped_scopes) log.log('warn', 'scope_skipped', `${skipped.kind} ${skipped.account} ${skipped.region}: ${skipped.error} (nothing it owns is deleted)`);
+        for (const skipped of header.skipped_scopes) log.log('warn', 'scope_skipped', `${formatScope(skipped)}: ${skipped.error} (nothing it owns is deleted)`);
         if (this.stopping) return false;
         if (header.mass_deletions.length > 0) {
           throw new Error(`the plan deletes more than entityDeletionThreshold allows, so nothing was applied: ${header.mass_deletions.map(describeMassDeletion).join('; ')}. Check AWS access, or run aws2port apply --allow-mass-delete once.`);

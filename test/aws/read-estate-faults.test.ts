@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { GLOBAL_REGION, isGlobalKind, ORGANIZATIONS_ACCOUNT_KIND, scopeKey, type RawItem } from '../../src/aws/index.js';
+import { isGlobalKind, ORGANIZATIONS_ACCOUNT_KIND, type RawItem } from '../../src/aws/index.js';
 import { noFaults } from '../simulators/aws/index.js';
 import { awsSettings, EC2, ECS, keyOf, organization, resourceOf, S3, scopeNames, seedLikeResources, startSourceWorld, type ReadOutcome, type SourceWorld } from './source-fixture.js';
+import { GLOBAL_REGION, scopeKey } from '../../src/model/index.js';
 
 /** The scope an item belongs to. */
 function scopeOfItem(item: RawItem): string {

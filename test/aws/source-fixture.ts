@@ -1,7 +1,8 @@
 import type { AwsSettings, RegionPolicy, ResourceConfig } from '../../src/config/types.js';
-import { readEstate, scopeKey, type EstateRead, type RawItem, type ReadEstateOptions, type ScanProgress, type Scope } from '../../src/aws/index.js';
+import { readEstate, type EstateRead, type RawItem, type ReadEstateOptions, type ScanProgress } from '../../src/aws/index.js';
 import { buildResource } from '../mapping/builders.js';
 import { generateEstate, startAwsSimulator, type AwsSimulator, type AwsSimulatorOptions, type Estate } from '../simulators/aws/index.js';
+import { scopeKey, type Scope } from '../../src/model/index.js';
 
 /** The kinds the source tests read: a global one, a listed one, and one read again with GetResource. */
 export const S3 = 'AWS::S3::Bucket';

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatConfigProblem, parseConfig } from '../../src/config/index.js';
-import type { ConfigProblem } from '../../src/config/index.js';
+import { type ConfigProblem, formatConfigProblem, parseConfig } from '../../src/config/index.js';
 
 function problem(overrides: Partial<ConfigProblem>): ConfigProblem {
   return { code: 'ConfigInvalid', message: 'missing. Add it.', path: 'resources[2].port.entity.mappings.identifier', line: 14, file: 'aws2port.yml', ...overrides };

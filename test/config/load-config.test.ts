@@ -3,8 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { isAws2PortError } from '../../src/errors/index.js';
-import { loadConfig } from '../../src/config/index.js';
-import type { ResolvedConfig } from '../../src/config/index.js';
+import { loadConfig, type ResolvedConfig } from '../../src/config/index.js';
 import { examplePath, lineContaining, testdataPath } from './paths.js';
 
 function loadValid(file: string): ResolvedConfig {

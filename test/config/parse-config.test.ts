@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { parseConfig } from '../../src/config/index.js';
-import type { ConfigLoadResult, ResolvedConfig } from '../../src/config/index.js';
+import { type ConfigLoadResult, parseConfig, type ResolvedConfig } from '../../src/config/index.js';
 import { lineContaining } from './paths.js';
 
 /** A config file from its lines (line N of the file is element N-1). */

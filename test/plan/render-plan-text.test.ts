@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { renderPlanText, summaryLine, textStyle } from '../../src/plan/index.js';
+import { renderPlanText, summaryLine } from '../../src/plan/index.js';
 import { aChange, anEntity, aPlan, aPlanOf, aScope } from '../support/builders.js';
+import { textStyle } from '../../src/model/index.js';
 
 /** Golden files live in the source tree (test/plan/testdata), found from dist/test/plan. */
 const golden = (name: string) => fileURLToPath(new URL(`../../../test/plan/testdata/${name}`, import.meta.url));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { scopeKey, type Scope } from '../../src/aws/scope.js';
 import { vouchedScopes, type ReadCoverage } from '../../src/plan/index.js';
+import { scopeKey, type Scope } from '../../src/model/index.js';
 
 const BUCKETS_111: Scope = { kind: 'AWS::S3::Bucket', account: '111111111111', region: 'global' };
 const EC2_111_EU: Scope = { kind: 'AWS::EC2::Instance', account: '111111111111', region: 'eu-west-1' };

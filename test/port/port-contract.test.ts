@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { createBlueprints } from '../../src/apply/create-blueprints.js';
 import type { BlueprintDefinition } from '../../src/config/index.js';
-import { blueprintProblems } from '../../src/port/blueprint-rules.js';
+import { blueprintProblems } from '../../src/model/index.js';
 import { PortClient } from '../../src/port/index.js';
 import { routeClassOf } from '../../src/port/rate-budget.js';
 import { fieldsToRead } from '../../src/refresh/index.js';

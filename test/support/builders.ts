@@ -1,8 +1,7 @@
-import type { Scope } from '../../src/aws/scope.js';
-import type { Entity } from '../../src/plan/entity.js';
 import type { PlanDocument, ResourceChange } from '../../src/plan/plan-document.js';
 import { planFromDocument, type Plan } from '../../src/plan/index.js';
 import { openStateDatabase, type DesiredEntity } from '../../state/index.js';
+import type { Entity, Scope } from '../../src/model/index.js';
 
 /** An entity with defaults; override any field. */
 export function anEntity(identifier: string, overrides: Partial<Entity> = {}): Entity {

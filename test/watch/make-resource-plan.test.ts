@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import type { RawItem, Scope } from '../../src/aws/index.js';
+import type { RawItem } from '../../src/aws/index.js';
 import { blueprintSchemaOf, compileMapper, loadJqEngine, type JqEngine, type Mapper } from '../../src/mapping/index.js';
 import { makeResourcePlan, type Plan, type ResourceObservation } from '../../src/plan/index.js';
 import { openStateDatabase, StateStore } from '../../state/index.js';
 import { buildResource as buildResourceConfig, type ResourceSpec } from '../mapping/builders.js';
 import { tempDir } from '../support/temp-dir.js';
+import type { Scope } from '../../src/model/index.js';
 
 const ACCOUNT = '111111111111';
 const CLUSTERS: Scope = { kind: 'AWS::ECS::Cluster', account: ACCOUNT, region: 'eu-west-1' };

@@ -1,10 +1,8 @@
 import { relative } from 'node:path';
 import { loadBlueprints, loadConfig, type BlueprintDefinition, type ConfigProblem } from '../config/index.js';
 import { isAws2PortError } from '../errors/index.js';
-import { checkBlueprintReferences } from './check-blueprint-references.js';
 import { checkChildListing } from './check-child-listing.js';
-import { checkMappingExpressions } from './check-mapping-expressions.js';
-import { loadJqEngine } from './jq-engine.js';
+import { checkBlueprintReferences, checkMappingExpressions, loadJqEngine } from '../mapping/index.js';
 
 /** Everything `aws2port validate` found, errors and warnings, each at its place. */
 export interface ValidationReport {

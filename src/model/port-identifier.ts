@@ -1,4 +1,5 @@
-import { MAX_IDENTIFIER_LENGTH } from './constants.js';
+/** Port's longest identifier, in Unicode code points. */
+export const MAX_IDENTIFIER_LENGTH = 1000;
 
 /** Port's identifier pattern, as its API validates it: letters of any script, digits and @_.+:\/='- , not `.` or `..`. */
 const PORT_IDENTIFIER_PATTERN = new RegExp(String.raw`^(?!\.{1,2}$)[\p{L}0-9@_.+:\\/='-]+$`, 'u');

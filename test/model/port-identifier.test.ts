@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isValidPortIdentifier } from '../../src/mapping/index.js';
+import { isValidPortIdentifier } from '../../src/model/index.js';
 
 describe('isValidPortIdentifier', () => {
   it('accepts what Port accepts: letters of any script, digits and @_.+:\\/=\'-', () => {

@@ -1,7 +1,6 @@
 import { unresolvedListProperties } from '../aws/index.js';
 import type { ConfigProblem, ResourceConfig } from '../config/index.js';
-import { checkExpression } from './check-expression.js';
-import type { JqEngine } from './jq-engine.js';
+import { checkExpression, type JqEngine } from '../mapping/index.js';
 
 /**
  * What `validate` says of a resource's child listing: a `selector.resourceModel` that does not

@@ -11,11 +11,6 @@ export interface Scope {
 /** The region name of scopes of global kinds. */
 export const GLOBAL_REGION = 'global';
 
-/** The one way a scope is named in plans and messages: `AWS::EC2::Instance 111111111111 eu-west-1`. */
-export function formatScope(scope: Scope): string {
-  return `${scope.kind} ${scope.account} ${scope.region}`;
-}
-
 /** A stable key for maps and sets. */
 export function scopeKey(scope: Scope): string {
   return `${scope.kind}\u0000${scope.account}\u0000${scope.region}`;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { blueprintProblems } from '../../src/port/blueprint-rules.js';
+import { blueprintProblems } from '../../src/model/index.js';
 import { loadExampleBlueprints } from '../simulators/port/index.js';
 
 const FINE = { identifier: 'cloudResource', title: 'Cloud resource', schema: { properties: { kind: { type: 'string' } } }, relations: { account: { target: 'awsAccount', required: true, many: false } } };

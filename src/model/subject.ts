@@ -1,0 +1,14 @@
+import type { Scope } from './scope.js';
+
+/**
+ * The one way a scope is named in plans and messages: `AWS::EC2::Instance 111111111111 eu-west-1`
+ * (the form the CLI's plan output shows).
+ */
+export function formatScope(scope: Scope): string {
+  return `${scope.kind} ${scope.account} ${scope.region}`;
+}
+
+/** The one way a resource is named in logs: `AWS::EC2::Instance 111111111111/eu-west-1 i-0abc`. */
+export function formatResource(resource: Scope, identifier: string): string {
+  return `${resource.kind} ${resource.account}/${resource.region} ${identifier}`;
+}
