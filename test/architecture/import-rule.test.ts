@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { describe, it } from 'node:test';
 import { repoFile } from '../support/repo-file.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -9,10 +10,10 @@ import { tempDir } from '../support/temp-dir.js';
 const CRUISER = repoFile('node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
 const RULES = repoFile('.dependency-cruiser.cjs');
 
-/** Runs the import rule over `folders` of `cwd`: its exit code and report. */
+/** Runs the import rule over `folders` of `cwd`: its exit code and report, without colours (CI may force them on). */
 function checkImports(cwd: string, folders: readonly string[]): { code: number | null; report: string } {
   const run = spawnSync(process.execPath, [CRUISER, '--config', RULES, '--output-type', 'err', ...folders], { cwd, encoding: 'utf8' });
-  return { code: run.status, report: `${run.stdout}${run.stderr}` };
+  return { code: run.status, report: stripVTControlCharacters(`${run.stdout}${run.stderr}`) };
 }
 
 function writeFiles(dir: string, files: Record<string, string>): void {
