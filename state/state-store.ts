@@ -111,7 +111,7 @@ export class StateWriter {
   changes = 0;
   constructor(private readonly db: StateDatabase) {}
 
-  /** Records that Port now holds this entity as written. */
+  /** Records that Port now holds this entity as written; recording what is already recorded changes nothing. */
   putEntity(record: StateEntity): void {
     const body = JSON.stringify(record.entity);
     this.changes += this.db
@@ -119,7 +119,9 @@ export class StateWriter {
         `INSERT INTO entities (blueprint, identifier, kind, account, region, aws_identifier, body, hash)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (blueprint, identifier) DO UPDATE SET kind = excluded.kind, account = excluded.account,
-           region = excluded.region, aws_identifier = excluded.aws_identifier, body = excluded.body, hash = excluded.hash`,
+           region = excluded.region, aws_identifier = excluded.aws_identifier, body = excluded.body, hash = excluded.hash
+         WHERE (entities.kind, entities.account, entities.region, entities.aws_identifier, entities.hash)
+           IS NOT (excluded.kind, excluded.account, excluded.region, excluded.aws_identifier, excluded.hash)`,
       )
       .run(record.blueprint, record.identifier, record.scope.kind, record.scope.account, record.scope.region, record.awsIdentifier, body, hashEntityBody(body)).changes;
   }
