@@ -1,3 +1,4 @@
+import { describeRetryCount } from '../concurrency/index.js';
 import type { AttemptRecord } from './call-scheduler.js';
 
 /**
@@ -12,7 +13,7 @@ export function describeAwsError(error: unknown): string {
   const text = message && message !== name ? `${name}: ${message}` : name;
   const record = (error as { $metadata?: AttemptRecord }).$metadata;
   if (!record?.attempts || record.attempts < 2) return text;
-  return `${text} (after ${record.attempts} attempts over ${((record.totalRetryDelay ?? 0) / 1000).toFixed(1)} s)`;
+  return `${text} (after ${describeRetryCount({ attempts: record.attempts, totalDelayMs: record.totalRetryDelay ?? 0 })})`;
 }
 
 /** The AWS error name (`__type` without namespace), or undefined for non-AWS errors. */
