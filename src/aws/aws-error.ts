@@ -1,4 +1,4 @@
-import { describeRetryCount } from '../concurrency/index.js';
+import { describeRetryCount } from '../errors/index.js';
 import type { AttemptRecord } from './call-scheduler.js';
 
 /**

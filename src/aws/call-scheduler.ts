@@ -1,4 +1,5 @@
-import { AimdRateLimiter, concurrencyFor, HostLoadGuard, Retrier, type AimdSettings, type FailureClass, type RetryCount, type RetryPolicy } from '../concurrency/index.js';
+import { AimdRateLimiter, concurrencyFor, HostLoadGuard, Retrier, type AimdSettings, type FailureClass, type RetryPolicy } from '../concurrency/index.js';
+import type { RetryCount } from '../errors/index.js';
 import { DEFAULT_AIMD_SETTINGS } from './aimd-rate-limiter.js';
 import { classifyAwsError } from './classify-aws-error.js';
 import { SYSTEM_CLOCK, type Clock } from './clock.js';

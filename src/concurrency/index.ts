@@ -12,4 +12,3 @@ export { processLoad, type LoadReading, type LoadSource } from './event-loop-lag
 export { exponentialBackoffMs, type FailureClass, type Jitter, type RetryPolicy } from './retry-policy.js';
 export { RetryBudget, STANDARD_RETRY_BUDGET, type RetryBudgetSettings } from './retry-budget.js';
 export { Retrier } from './retrier.js';
-export { describeRetryCount, type RetryCount } from './retry-count.js';

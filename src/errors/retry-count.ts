@@ -1,4 +1,4 @@
-/** How hard a call was tried: the error that ends it carries this. */
+/** How hard a remote call was tried before it failed for good: the error that ends it carries this. */
 export interface RetryCount {
   /** Attempts sent, the first included. */
   attempts: number;
