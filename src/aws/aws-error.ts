@@ -1,14 +1,15 @@
-import { describeRetryCount } from '../errors/index.js';
+import { describeRetryCount, isAws2PortError } from '../errors/index.js';
 import type { AttemptRecord } from './call-scheduler.js';
 
 /**
  * The one line that names an AWS failure in plans and logs: `AccessDeniedException: User ... is not
  * authorized`, with `(after 10 attempts over 12.3 s)` when it was retried. Never includes credentials
- * (AWS messages name principals, not keys).
+ * (AWS messages name principals, not keys). An aws2port error (a ResourceModel that could not be made)
+ * is named by its code.
  */
 export function describeAwsError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const name = error.name && error.name !== 'Error' ? error.name : ((error as { code?: unknown }).code as string | undefined) ?? 'Error';
+  const name = isAws2PortError(error) ? error.code : error.name && error.name !== 'Error' ? error.name : ((error as { code?: unknown }).code as string | undefined) ?? 'Error';
   const message = error.message.split('\n')[0] ?? '';
   const text = message && message !== name ? `${name}: ${message}` : name;
   const record = (error as { $metadata?: AttemptRecord }).$metadata;

@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   'InputUnreadable',
   'InputInvalid',
   'ChildKindNeedsParent',
+  'ResourceModelFailed',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
