@@ -18,7 +18,6 @@ export const ERROR_CODES = [
   'StateUnreadable',
   'PlanFileInvalid',
   'PlanStale',
-  'PlanRefused',
   'ConfirmationDeclined',
   'ConfirmationUnavailable',
   'DeletionThresholdExceeded',
