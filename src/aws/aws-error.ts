@@ -1,4 +1,4 @@
-import { describeRetryCount, isAws2PortError } from '../errors/index.js';
+import { describeRetryCount, isAws2PortError, type RetryCount } from '../errors/index.js';
 import type { AttemptRecord } from './call-scheduler.js';
 
 /**
@@ -12,9 +12,15 @@ export function describeAwsError(error: unknown): string {
   const name = isAws2PortError(error) ? error.code : error.name && error.name !== 'Error' ? error.name : ((error as { code?: unknown }).code as string | undefined) ?? 'Error';
   const message = error.message.split('\n')[0] ?? '';
   const text = message && message !== name ? `${name}: ${message}` : name;
-  const record = (error as { $metadata?: AttemptRecord }).$metadata;
-  if (!record?.attempts || record.attempts < 2) return text;
-  return `${text} (after ${describeRetryCount({ attempts: record.attempts, totalDelayMs: record.totalRetryDelay ?? 0 })})`;
+  const retries = retryCountOf(error);
+  if (!retries || retries.attempts < 2) return text;
+  return `${text} (after ${describeRetryCount(retries)})`;
+}
+
+/** How hard a failed AWS call was tried, where the scheduler recorded it (the SDK's `$metadata`). */
+export function retryCountOf(error: unknown): RetryCount | undefined {
+  const record = (error as { $metadata?: AttemptRecord } | undefined)?.$metadata;
+  return record?.attempts ? { attempts: record.attempts, totalDelayMs: record.totalRetryDelay ?? 0 } : undefined;
 }
 
 /** The AWS error name (`__type` without namespace), or undefined for non-AWS errors. */
