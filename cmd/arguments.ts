@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Argv } from 'yargs';
+import { Aws2PortError, isAws2PortError } from '../src/errors/index.js';
 
 // yargs 17's ES module build lays out help with a wrap that cuts words at the column's edge ("show the
 // pla" / "n"); its CommonJS build wraps at spaces. yargs 18, which needs Node 22, fixes the ES module
@@ -62,7 +63,7 @@ export function parseDuration(text: string): number {
   const units: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
   const parts = [...text.trim().matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
   if (parts.length === 0 || parts.map((p) => p[0]).join('') !== text.trim()) {
-    throw new Error(`"${text}" is not a duration: use e.g. 30s, 30m, 6h, 1h30m, or 0 to turn it off`);
+    throw invalidArgument(`"${text}" is not a duration: use e.g. 30s, 30m, 6h, 1h30m, or 0 to turn it off`);
   }
   return parts.reduce((total, [, amount, unit]) => total + Number(amount) * units[unit!]!, 0);
 }
@@ -72,7 +73,7 @@ export function parseShard(text: string): { index: number; count: number } {
   const match = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
-  if (!match || count < 1 || index < 1 || index > count) throw new Error(`--shard takes I/N with 1 <= I <= N, e.g. 2/4; got "${text}"`);
+  if (!match || count < 1 || index < 1 || index > count) throw invalidArgument(`--shard takes I/N with 1 <= I <= N, e.g. 2/4; got "${text}"`);
   return { index, count };
 }
 
@@ -95,8 +96,9 @@ export function helpColumns(invocation: Invocation): number {
 }
 
 /**
- * Parses the command line into typed Args. Throws a yargs usage error (with its message) on bad flags;
- * `--help` and `--version` print and exit inside yargs.
+ * Parses the command line into typed Args. Throws an `InvalidArgument` error on bad flags, yargs' own
+ * (unknown flag, missing argument, not a number) as well as ours; `--help` and `--version` print
+ * inside yargs and throw HelpShown.
  */
 export async function parseArguments(argv: readonly string[], invocation: Invocation, version: string): Promise<Args> {
   let parsed: Args | undefined;
@@ -119,7 +121,7 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
         .option('shard', { type: 'string', describe: 'Only the accounts of shard I of N (I/N)' })
         .option('strict', { type: 'boolean', describe: 'jq errors in mapped fields are errors, not nulls', default: false }),
     ).check((a) => {
-      if (a.parallelism !== undefined && (!Number.isInteger(a.parallelism) || a.parallelism < 1)) throw new Error('--parallelism takes a whole number of at least 1');
+      if (a.parallelism !== undefined && (!Number.isInteger(a.parallelism) || a.parallelism < 1)) throw invalidArgument('--parallelism takes a whole number of at least 1');
       if (a.shard !== undefined) parseShard(a.shard);
       return true;
     });
@@ -148,7 +150,7 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
     .recommendCommands()
     .exitProcess(false)
     .fail((message, error) => {
-      throw error ?? new UsageError(message);
+      throw isAws2PortError(error) ? error : invalidArgument(message ?? error.message);
     })
     .command(
       'plan',
@@ -195,12 +197,12 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
           .option('max-receives', { type: 'number', describe: 'Drop a message received more than N times', default: DEFAULT_MAX_RECEIVES })
           .option('metrics-port', { type: 'number', describe: 'Serve Prometheus /metrics and /healthz on PORT' })
           .check((a) => {
-            if (!a['queue-url']) throw new Error('watch needs --queue-url URL (or AWS2PORT_QUEUE_URL)');
+            if (!a['queue-url']) throw invalidArgument('watch needs --queue-url URL (or AWS2PORT_QUEUE_URL)');
             parseDuration(a['resync-interval'] as string);
-            if (!Number.isInteger(a['max-receives']) || (a['max-receives'] as number) < 1) throw new Error('--max-receives takes a whole number of at least 1');
-            if (!URL.canParse(a['queue-url'] as string)) throw new Error(`--queue-url takes the queue's URL (https://sqs.REGION.amazonaws.com/ACCOUNT/NAME); got "${a['queue-url']}"`);
+            if (!Number.isInteger(a['max-receives']) || (a['max-receives'] as number) < 1) throw invalidArgument('--max-receives takes a whole number of at least 1');
+            if (!URL.canParse(a['queue-url'] as string)) throw invalidArgument(`--queue-url takes the queue's URL (https://sqs.REGION.amazonaws.com/ACCOUNT/NAME); got "${a['queue-url']}"`);
             const metricsPort = a['metrics-port'] as number | undefined;
-            if (metricsPort !== undefined && (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65535)) throw new Error('--metrics-port takes a port number from 0 to 65535');
+            if (metricsPort !== undefined && (!Number.isInteger(metricsPort) || metricsPort < 0 || metricsPort > 65535)) throw invalidArgument('--metrics-port takes a port number from 0 to 65535');
             return true;
           }),
       (a) => {
@@ -227,7 +229,7 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
           .option('kind', { type: 'string', describe: 'Use the resource configs of this kind' })
           .option('workers', { type: 'number', describe: 'Threads that help map a JSON lines FILE (default: one per other CPU for files over 8 MiB)' })
           .check((a) => {
-            if (a.workers !== undefined && (!Number.isInteger(a.workers) || a.workers < 0)) throw new Error('--workers takes a whole number of at least 0');
+            if (a.workers !== undefined && (!Number.isInteger(a.workers) || a.workers < 0)) throw invalidArgument('--workers takes a whole number of at least 0');
             return true;
           }),
       (a) => {
@@ -260,7 +262,7 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
           .option('markdown', { type: 'boolean', default: false, describe: 'A summary for a pull-request comment (GitHub markdown, cut to fit one)' })
           .example('$0 show plan.bin --markdown', 'The plan saved by plan --out, as a pull-request comment')
           .check((a) => {
-            if (a.markdown && a.json) throw new Error('show takes --json or --markdown, not both');
+            if (a.markdown && a.json) throw invalidArgument('show takes --json or --markdown, not both');
             return true;
           }),
       (a) => {
@@ -286,9 +288,9 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
   return parsed;
 }
 
-/** Bad flags or arguments: printed with usage, exit 1. */
-export class UsageError extends Error {
-  override name = 'UsageError';
+/** Bad flags or arguments: the one catch prints it with its code and a pointer to the usage, exit 1. */
+export function invalidArgument(message: string): Aws2PortError {
+  return new Aws2PortError('InvalidArgument', message, { detail: 'Run aws2port --help for usage.' });
 }
 
 /** `--help` or `--version` was printed: nothing more to do, exit 0. */

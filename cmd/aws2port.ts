@@ -45,22 +45,21 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
-/** The one catch: every error is printed here, with its code, and mapped to exit 1. */
+/**
+ * The one catch: every error, a bad flag's included, is printed here with its code and mapped to exit 1.
+ * A bad flag is printed without colour: the flags that choose it could not be read.
+ */
 async function main(): Promise<number> {
-  let args: Args;
+  let args: Args | undefined;
+  let output: Output | undefined;
   try {
     args = await parseArguments(process.argv.slice(2), { env: process.env, isStdoutTty: Boolean(process.stdout.isTTY), terminalColumns: process.stdout.columns }, aws2portVersion());
-  } catch (error) {
-    if (error instanceof HelpShown) return 0;
-    process.stderr.write(`Error: ${(error as Error).message}\nRun aws2port --help for usage.\n`);
-    return 1;
-  }
-  const output = makeOutput(args);
-  try {
+    output = makeOutput(args);
     return await route(args, output);
   } catch (error) {
+    if (error instanceof HelpShown) return 0;
     const { printError } = await import('./print-error.js');
-    printError(error, args.isDebug, output);
+    printError(error, args?.isDebug ?? false, output ?? makeOutput({ isColor: false, isQuiet: false }));
     return 1;
   }
 }

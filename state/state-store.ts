@@ -1,3 +1,4 @@
+import { Aws2PortError } from '../src/errors/index.js';
 import { hashEntityBody } from './entity-hash.js';
 import type { StateDatabase } from './open-state.js';
 import type { Entity, Scope } from '../src/model/index.js';
@@ -101,7 +102,7 @@ export class StateStore {
 
   private meta(key: string): string {
     const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
-    if (!row) throw new Error(`state meta ${key} is missing`);
+    if (!row) throw new Aws2PortError('StateUnreadable', `The state file ${this.db.name} has no ${key}: it was damaged.`, { detail: 'Restore the state file from a backup, or point --state at the one aws2port wrote.', subject: this.db.name });
     return row.value;
   }
 }

@@ -1,4 +1,5 @@
 import type { BlueprintDefinition } from '../config/index.js';
+import { Aws2PortError } from '../errors/index.js';
 import type { Blueprint, PortClient } from '../port/index.js';
 import { withAddedProperties, type BlueprintChange } from '../plan/index.js';
 
@@ -12,7 +13,7 @@ import { withAddedProperties, type BlueprintChange } from '../plan/index.js';
 export async function createBlueprints(changes: readonly BlueprintChange[], definitions: readonly BlueprintDefinition[], port: PortClient): Promise<void> {
   const definitionOf = (identifier: string) => {
     const definition = definitions.find((d) => d.identifier === identifier);
-    if (!definition) throw new Error(`the plan changes blueprint ${identifier}, which the blueprints file no longer defines`);
+    if (!definition) throw new Aws2PortError('PlanStale', `Saved plan is stale: it changes blueprint ${identifier}, which the blueprints file no longer defines. Run plan again.`, { subject: identifier });
     return definition;
   };
   const toCreate = changes.filter((c) => c.action === 'create').map((c) => definitionOf(c.identifier));
@@ -26,7 +27,7 @@ export async function createBlueprints(changes: readonly BlueprintChange[], defi
   for (const change of changes) {
     if (change.action !== 'update') continue;
     const held = await port.getBlueprint(change.identifier);
-    if (!held) throw new Error(`the plan adds properties to blueprint ${change.identifier}, which Port no longer has: run plan again`);
+    if (!held) throw new Aws2PortError('PlanStale', `Saved plan is stale: it adds properties to blueprint ${change.identifier}, which Port no longer has. Run plan again.`, { subject: change.identifier });
     await port.patchBlueprint(change.identifier, { schema: withAddedProperties(held, definitionOf(change.identifier), change.add_properties) });
   }
 }

@@ -1,10 +1,10 @@
-import { AimdRateLimiter, concurrencyFor, HostLoadGuard, type AimdSettings } from '../concurrency/index.js';
+import { AimdRateLimiter, concurrencyFor, HostLoadGuard, Retrier, type AimdSettings, type FailureClass, type RetryPolicy } from '../concurrency/index.js';
+import type { RetryCount } from '../errors/index.js';
 import { DEFAULT_AIMD_SETTINGS } from './aimd-rate-limiter.js';
-import { classifyAwsError, type ErrorClass } from './classify-aws-error.js';
+import { classifyAwsError } from './classify-aws-error.js';
 import { SYSTEM_CLOCK, type Clock } from './clock.js';
 import { INITIAL_LANE_LATENCY_MS, INITIAL_STS_LANE_RATE, LANE_LATENCY_HEADROOM, LANE_LATENCY_SMOOTHING, MIN_LANE_CONCURRENCY } from './constants.js';
-import { RetryBudget } from './retry-budget.js';
-import { SCHEDULER_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
+import { SCHEDULER_RETRY_POLICY } from './retry-policy.js';
 
 /** The AWS APIs aws2port calls, as the scheduler names them. */
 export type AwsApi = 'cloudcontrol' | 'organizations' | 'sts' | 'account';
@@ -25,9 +25,9 @@ export type CallEvent =
   | { type: 'sent'; lane: CallLane }
   | { type: 'succeeded'; lane: CallLane }
   /** An attempt failed and will be tried again after `delayMs`. */
-  | { type: 'retried'; lane: CallLane; errorClass: ErrorClass; code: string; delayMs: number }
+  | { type: 'retried'; lane: CallLane; errorClass: FailureClass; code: string; delayMs: number }
   /** The call failed for good. */
-  | { type: 'failed'; lane: CallLane; errorClass: ErrorClass; code: string };
+  | { type: 'failed'; lane: CallLane; errorClass: FailureClass; code: string };
 
 /** How a scheduler runs; every setting has a default. */
 export interface SchedulerSettings {
@@ -73,19 +73,18 @@ export interface AttemptRecord {
   totalRetryDelay?: number;
 }
 
-interface PendingCall {
+interface PendingCall extends RetryCount {
   send: () => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
   signal: AbortSignal | undefined;
-  attempts: number;
-  totalDelayMs: number;
 }
 
 interface Lane {
   id: CallLane;
   limiter: AimdRateLimiter | undefined;
-  budget: RetryBudget;
+  /** Its retry decisions, with the lane's retry budget. */
+  retrier: Retrier;
   queue: PendingCall[];
   inFlight: number;
   /** Smoothed latency of its attempts, ms; undefined before the first answer. */
@@ -176,7 +175,7 @@ export class CallScheduler {
     let lane = this.lanes.get(key);
     if (!lane) {
       const limiter = this.isPaced ? new AimdRateLimiter(id.service === 'sts' ? this.stsAimd : this.aimd, this.clock.now()) : undefined;
-      lane = { id: { ...id }, limiter, budget: new RetryBudget(), queue: [], inFlight: 0, latencyMs: undefined, isHeldBack: false, isActive: false };
+      lane = { id: { ...id }, limiter, retrier: new Retrier(this.policy, this.random), queue: [], inFlight: 0, latencyMs: undefined, isHeldBack: false, isActive: false };
       this.lanes.set(key, lane);
     }
     return lane;
@@ -277,7 +276,7 @@ export class CallScheduler {
       (value) => {
         answered();
         lane.limiter?.onSuccess(wasHeldBack);
-        lane.budget.refund();
+        lane.retrier.succeeded();
         this.emit({ type: 'succeeded', lane: lane.id });
         pending.resolve(value);
         this.pump();
@@ -293,14 +292,13 @@ export class CallScheduler {
   private onFailure(lane: Lane, pending: PendingCall, error: unknown, callNumber: number): void {
     const { errorClass, code, retryAfterMs } = classifyAwsError(error);
     if (errorClass === 'throttling') lane.limiter?.onThrottle(callNumber);
-    const isRetried = pending.attempts < this.policy.maxAttempts[errorClass] && !pending.signal?.aborted && lane.budget.trySpend(errorClass);
-    if (!isRetried) {
+    const delayMs = pending.signal?.aborted ? undefined : lane.retrier.delayBeforeRetry(errorClass, pending.attempts, retryAfterMs);
+    if (delayMs === undefined) {
       recordAttempts(error, pending.attempts, pending.totalDelayMs);
       this.emit({ type: 'failed', lane: lane.id, errorClass, code });
       pending.reject(error);
       return;
     }
-    const delayMs = this.policy.delayMs(errorClass, pending.attempts, this.random(), retryAfterMs);
     pending.totalDelayMs += delayMs;
     this.emit({ type: 'retried', lane: lane.id, errorClass, code, delayMs });
     this.clock.setTimer(delayMs, () => {

@@ -1,5 +1,5 @@
 import { Aws2PortError } from '../errors/index.js';
-import { describeAwsError } from './aws-error.js';
+import { describeAwsError, retryCountOf } from './aws-error.js';
 import { classifyAwsError } from './classify-aws-error.js';
 import { EXPIRED_TOKEN_ERROR_CODES } from './constants.js';
 
@@ -34,8 +34,10 @@ export function callerIdentityError(error: unknown, region: string): Aws2PortErr
       cause: error,
     });
   }
+  const retries = retryCountOf(error);
   return new Aws2PortError('AwsRequestFailed', `Could not reach AWS (${call}): ${describeAwsError(error)}`, {
     detail: 'Check the network, the proxy (HTTPS_PROXY), and AWS_ENDPOINT_URL if it is set.',
     cause: error,
+    ...(retries ? { retries } : {}),
   });
 }

@@ -1,3 +1,4 @@
+import { Aws2PortError } from '../errors/index.js';
 import { CHILD_KIND_TABLE } from './child-kind-table.js';
 import type { RawItem } from './raw-item.js';
 
@@ -78,7 +79,9 @@ function modelFromRow(row: ChildKindRow, parent: RawItem): Record<string, unknow
     const value = 'identifierPart' in fill ? parts[fill.identifierPart] : parent.Properties?.[fill.property];
     if (value === undefined || value === '') {
       const from = 'identifierPart' in fill ? `part ${fill.identifierPart + 1} of its identifier` : `property ${fill.property}`;
-      throw new Error(`${row.parent} ${parent.Identifier ?? '(no identifier)'} has no ${from}, which lists its children's ${name}`);
+      throw new Aws2PortError('ResourceModelFailed', `${row.parent} ${parent.Identifier ?? '(no identifier)'} has no ${from}, which lists its children's ${name}`, {
+        detail: `Set the child kind's selector.resourceModel to name ${name} from another field of its parent.`,
+      });
     }
     model[name] = value;
   }

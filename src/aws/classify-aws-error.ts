@@ -1,16 +1,14 @@
+import type { FailureClass } from '../concurrency/index.js';
 import { SERVER_ERROR_CODES, SERVER_ERROR_STATUSES, THROTTLING_ERROR_CODES, TRANSIENT_ERROR_CODES } from './constants.js';
 
 /**
- * What kind of failure an AWS call met, which is all the retry policy and the rate limiter see:
- * `throttling` (slow down and retry), `transient` (a timeout, a reset, credentials expired in flight:
- * retry), `server` (the service failed: retry), `client` (the request itself is refused: AccessDenied,
- * TypeNotFound, invalid credentials, validation, Cloud Control's GeneralServiceException; never retried).
+ * A failure, classified once, which is all the retry core and the rate limiter see: `throttling` (slow
+ * down and retry), `transient` (a timeout, a reset, credentials expired in flight: retry), `server`
+ * (the service failed: retry), `client` (the request itself is refused: AccessDenied, TypeNotFound,
+ * invalid credentials, validation, Cloud Control's GeneralServiceException; never retried).
  */
-export type ErrorClass = 'throttling' | 'transient' | 'server' | 'client';
-
-/** A failure, classified once. */
 export interface ClassifiedError {
-  errorClass: ErrorClass;
+  errorClass: FailureClass;
   /** The AWS error name (`ThrottlingException`) or Node error code (`ECONNRESET`). */
   code: string;
   /** The server's Retry-After hint, in milliseconds, when it sent one. */
@@ -29,7 +27,7 @@ interface ErrorShape {
 }
 
 /**
- * Classifies any error thrown by an SDK call (see ErrorClass). A service exception is a server error
+ * Classifies any error thrown by an SDK call (see ClassifiedError). A service exception is a server error
  * when its `$fault` says so, which for modelled exceptions is the service model's word whatever the
  * HTTP status (Cloud Control's handler faults are `server`, its GeneralServiceException `client`);
  * the status decides only for errors that carry no fault (network errors, hand-made ones).
@@ -41,7 +39,7 @@ export function classifyAwsError(error: unknown): ClassifiedError {
   const code = name === 'Error' && nodeCode ? nodeCode : name;
   const status = shape.$metadata?.httpStatusCode;
   const retryAfterMs = retryAfterOf(shape.$response?.headers);
-  const classified = (errorClass: ErrorClass): ClassifiedError => ({ errorClass, code, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+  const classified = (errorClass: FailureClass): ClassifiedError => ({ errorClass, code, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
   if (THROTTLING_ERROR_CODES.includes(code) || status === 429 || shape.$retryable?.throttling === true) return classified('throttling');
   if (TRANSIENT_ERROR_CODES.includes(code) || (nodeCode !== undefined && TRANSIENT_ERROR_CODES.includes(nodeCode))) return classified('transient');
   const fault = shape.$fault === 'server' || shape.$fault === 'client' ? shape.$fault : undefined;

@@ -108,15 +108,6 @@ export const MIN_LANE_CONCURRENCY = 2;
 /** Weight of the newest answer in a lane's smoothed latency (an exponential moving average). */
 export const LANE_LATENCY_SMOOTHING = 0.2;
 
-/** Tokens of a lane's retry budget (server and transient errors only; throttling is paced instead). */
-export const RETRY_BUDGET_CAPACITY = 500;
-/** Budget tokens a retry of a server error costs. */
-export const RETRY_COST = 5;
-/** Budget tokens a retry of a transient error (timeout, reset) costs. */
-export const TRANSIENT_RETRY_COST = 10;
-/** Budget tokens a success gives back. */
-export const RETRY_REFUND = 1;
-
 /** How long before its expiry an assumed role's credentials start being replaced, at most (the SDK's own window). */
 export const CREDENTIAL_REFRESH_WINDOW_MS = 5 * 60_000;
 /** The share of a session's lifetime left when its credentials are replaced, for short sessions. */

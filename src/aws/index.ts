@@ -23,7 +23,7 @@ export { CloudControlClients } from './cloud-control-clients.js';
 export { isGlobalKind, ORGANIZATIONS_ACCOUNT_KIND, S3_BUCKET_KIND, bucketRegionOf } from './global-kinds.js';
 export { describeAwsError, awsErrorName } from './aws-error.js';
 export { CallScheduler, type AwsApi, type CallEvent, type CallLane, type SchedulerSettings } from './call-scheduler.js';
-export { classifyAwsError, type ClassifiedError, type ErrorClass } from './classify-aws-error.js';
+export { classifyAwsError, type ClassifiedError } from './classify-aws-error.js';
 export { shardOfAccount, isAccountInShard, type Shard } from './shard.js';
 export type { Clock } from './clock.js';
 export type { ScanProgress } from './scan-progress.js';

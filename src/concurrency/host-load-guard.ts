@@ -60,6 +60,7 @@ export class HostLoadGuard {
     private readonly load: LoadSource = processLoad,
   ) {
     this.settings = { ...HOST_LOAD_DEFAULTS, ...settings };
+    // A caller's bug, not a user's input (--parallelism is refused when the flags are read): a plain error.
     if (!(this.settings.cap >= 1)) throw new RangeError(`the host's concurrency cap must be at least 1, got ${this.settings.cap}`);
     this.limitValue = this.settings.cap;
   }

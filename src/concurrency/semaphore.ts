@@ -5,6 +5,7 @@ export class Semaphore {
 
   /** @param capacity how many tasks may hold a permit at once (at least 1). */
   constructor(private readonly capacity: number) {
+    // A caller's bug, not a user's input (--parallelism is refused when the flags are read): a plain error.
     if (!(capacity >= 1)) throw new RangeError(`Semaphore capacity must be at least 1, got ${capacity}`);
   }
 

@@ -1,11 +1,13 @@
-/** What kind of failure a Port answer is: the retry policy sees only this and the wait hint. */
-export type FailureClass = 'throttling' | 'transient' | 'server' | 'client';
+import type { FailureClass } from '../concurrency/index.js';
 
 /** Statuses Port's own client (Ocean) retries after a wait; the retry policy says how often. */
 const THROTTLING_STATUSES = [429];
 const TRANSIENT_STATUSES = [408, 502, 503, 504];
 
-/** Classifies an HTTP status (or a network error, status 0): 500 and other 5xx are `server`. */
+/**
+ * What kind of failure a Port answer is (the retry core sees only this and the wait hint): an HTTP
+ * status, or a network error as status 0. 500 and other 5xx are `server`.
+ */
 export function classifyStatus(status: number): FailureClass {
   if (THROTTLING_STATUSES.includes(status)) return 'throttling';
   if (status === 0 || TRANSIENT_STATUSES.includes(status)) return 'transient';

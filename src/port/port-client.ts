@@ -1,6 +1,6 @@
-import { Aws2PortError } from '../errors/index.js';
+import { Aws2PortError, describeRetryCount } from '../errors/index.js';
 import { MAX_BULK_DELETE, splitIntoBatches } from './entity-batches.js';
-import { describeAttempts, PortHttp, type PortConnection, type PortResponse } from './port-http.js';
+import { PortHttp, type PortConnection, type PortResponse } from './port-http.js';
 import type { Blueprint, EntityWriteResult, PortEntity, SearchQuery, UpsertOptions } from './port-types.js';
 import type { Entity } from '../model/index.js';
 
@@ -160,7 +160,7 @@ function entityBody(entity: Entity): Partial<Entity> {
 function failure(identifier: string, answer: PortResponse): EntityWriteResult {
   const body = answer.body as { error?: string; message?: string } | undefined;
   const message = body?.message ?? (typeof answer.body === 'string' ? answer.body.slice(0, 200) : '');
-  const tries = answer.attempts > 1 ? ` (${describeAttempts(answer.attempts, answer.waitedMs)})` : '';
+  const tries = answer.retries.attempts > 1 ? ` (${describeRetryCount(answer.retries)})` : '';
   return { identifier, ok: false, statusCode: answer.status, error: body?.error ?? `http_${answer.status}`, message: `${message}${tries}` };
 }
 
@@ -171,7 +171,7 @@ function isSuccess(status: number): boolean {
 function assertSuccess(answer: PortResponse, what: string): void {
   if (!isSuccess(answer.status)) {
     const body = answer.body as { message?: string } | undefined;
-    const tries = answer.attempts > 1 ? { detail: `Gave up after ${describeAttempts(answer.attempts, answer.waitedMs)}.` } : {};
-    throw new Aws2PortError('PortRequestFailed', `Port refused to ${what}: HTTP ${answer.status} ${body?.message ?? ''}`.trim(), tries);
+    const detail = answer.retries.attempts > 1 ? { detail: `Gave up after ${describeRetryCount(answer.retries)}.` } : {};
+    throw new Aws2PortError('PortRequestFailed', `Port refused to ${what}: HTTP ${answer.status} ${body?.message ?? ''}`.trim(), { ...detail, retries: answer.retries });
   }
 }

@@ -1,8 +1,9 @@
 import { Agent, request, type Dispatcher } from 'undici';
-import { Aws2PortError } from '../errors/index.js';
+import { Retrier, STANDARD_RETRY_BUDGET, type RetryBudgetSettings, type RetryPolicy } from '../concurrency/index.js';
+import { Aws2PortError, describeRetryCount, type RetryCount } from '../errors/index.js';
 import { classifyStatus, waitHintMs } from './classify-response.js';
 import { RateBudget, routeClassOf } from './rate-budget.js';
-import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
+import { defaultRetryPolicy } from './retry-policy.js';
 
 /** Where Port is and who we are. The secret never leaves this module except to Port's token route. */
 export interface PortConnection {
@@ -15,6 +16,10 @@ export interface PortConnection {
   /** Most connections open at once (keep-alive). */
   connections: number;
   retryPolicy?: RetryPolicy;
+  /** What retries of failures other than 429 may spend (the rate budget paces 429s); default: the SDK's standard budget. */
+  retryBudget?: RetryBudgetSettings;
+  /** Injected for tests: numbers in [0, 1) for the backoff's jitter. */
+  random?: () => number;
   /** Injected for tests: sleep for ms. */
   sleep?: (ms: number) => Promise<void>;
   /** Injected for tests: the clock, epoch ms. */
@@ -25,15 +30,8 @@ export interface PortConnection {
 export interface PortResponse {
   status: number;
   body: unknown;
-  /** Requests sent for it, the first included (a 401 answered by a new token does not count). */
-  attempts: number;
-  /** ms waited between the attempts. */
-  waitedMs: number;
-}
-
-/** `3 attempts over 1.2 s`: how hard a request was tried, for the error that ends it. */
-export function describeAttempts(attempts: number, waitedMs: number): string {
-  return `${attempts} attempt${attempts === 1 ? '' : 's'} over ${(waitedMs / 1000).toFixed(1)} s`;
+  /** Requests sent for it, the first included (a 401 answered by a new token does not count), and the ms waited between them. */
+  retries: RetryCount;
 }
 
 /** A request to Port: method, path under /v1, query and JSON body. */
@@ -50,12 +48,12 @@ const TOKEN_MARGIN_MS = 60_000;
 /**
  * HTTP to Port: the access token (fetched on first use, refreshed before it expires and once on a 401),
  * keep-alive connections, a rate per route class learnt from Port's 429s (RateBudget), and retries
- * as the retry policy says, with Port's wait hints.
+ * by failure class as the retry core says (policy and budget), with Port's wait hints.
  * Answers every final status to the caller, who decides per route what a 4xx means.
  */
 export class PortHttp {
   private readonly agent: Agent;
-  private readonly retryPolicy: RetryPolicy;
+  private readonly retrier: Retrier;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
   private readonly rateBudget: RateBudget;
@@ -64,7 +62,7 @@ export class PortHttp {
 
   constructor(private readonly connection: PortConnection) {
     this.agent = new Agent({ connections: connection.connections, keepAliveTimeout: 30_000 });
-    this.retryPolicy = connection.retryPolicy ?? defaultRetryPolicy();
+    this.retrier = new Retrier(connection.retryPolicy ?? defaultRetryPolicy(), connection.random ?? Math.random, connection.retryBudget ?? STANDARD_RETRY_BUDGET);
     this.sleep = connection.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.now = connection.now ?? Date.now;
     this.rateBudget = new RateBudget(this.now, this.sleep);
@@ -73,30 +71,31 @@ export class PortHttp {
   /** Sends a request, retrying what can be retried; throws only when Port cannot be reached at all. */
   async send(req: PortRequest): Promise<PortResponse> {
     let hasRefreshedToken = false;
-    let waitedMs = 0;
+    const retries: RetryCount = { attempts: 0, totalDelayMs: 0 };
     const routeClass = routeClassOf(req.method, req.path);
-    for (let attempt = 1; ; attempt++) {
+    for (;;) {
       const token = await this.accessToken();
       const permit = await this.rateBudget.acquire(routeClass);
       const answer = await this.once(req, token);
-      const failure = classifyStatus(answer.status);
-      const delayMs = failure === 'client' ? 0 : this.retryPolicy.delayMs(attempt, failure, waitHintMs(answer.headers, this.now()));
-      // A 429's wait pauses the whole class (the retry waits in acquire, with the requests behind it).
-      this.rateBudget.settle(permit, answer.status, answer.status === 429 ? delayMs : undefined);
       if (answer.status === 401 && !hasRefreshedToken) {
+        this.rateBudget.settle(permit, answer.status, undefined);
         hasRefreshedToken = true;
         this.token = undefined;
-        attempt--;
         continue;
       }
+      retries.attempts++;
       const isFailure = answer.status === 0 || answer.status >= 400;
-      if (!isFailure || attempt >= this.retryPolicy.maxAttempts[failure]) {
-        if (answer.status === 0) throw this.unreachable(answer.body, attempt, waitedMs);
-        return { status: answer.status, body: answer.body, attempts: attempt, waitedMs };
+      const hintMs = waitHintMs(answer.headers, this.now());
+      const delayMs = isFailure ? this.retrier.delayBeforeRetry(classifyStatus(answer.status), retries.attempts, hintMs) : undefined;
+      // A 429's wait pauses the whole class (the retry waits in acquire, with the requests behind it).
+      this.rateBudget.settle(permit, answer.status, answer.status === 429 ? (delayMs ?? hintMs) : undefined);
+      if (delayMs === undefined) {
+        if (answer.status === 0) throw this.unreachable(answer.body, retries);
+        if (!isFailure) this.retrier.succeeded();
+        return { status: answer.status, body: answer.body, retries };
       }
-      // A 429 waited in acquire (the class's pause); the others wait here.
       if (answer.status !== 429) await this.sleep(delayMs);
-      waitedMs += delayMs;
+      retries.totalDelayMs += delayMs;
     }
   }
 
@@ -140,37 +139,41 @@ export class PortHttp {
     return this.tokenRequest;
   }
 
-  /** Port could not be reached at all (`message`: the network error), after `attempts` tries. */
-  private unreachable(message: unknown, attempts: number, waitedMs: number): Aws2PortError {
+  /** Port could not be reached at all (`message`: the network error), after `retries`. */
+  private unreachable(message: unknown, retries: RetryCount): Aws2PortError {
     return new Aws2PortError('PortRequestFailed', `Cannot reach Port at ${this.connection.baseUrl}: ${String(message)}`, {
-      detail: `Gave up after ${describeAttempts(attempts, waitedMs)}. Check PORT_BASE_URL and the network.`,
+      detail: `Gave up after ${describeRetryCount(retries)}. Check PORT_BASE_URL and the network.`,
+      retries,
     });
   }
 
   private async fetchToken(): Promise<string> {
-    let waitedMs = 0;
-    for (let attempt = 1; ; attempt++) {
+    const retries: RetryCount = { attempts: 0, totalDelayMs: 0 };
+    for (;;) {
       const answer = await this.once({ method: 'POST', path: '/auth/access_token', body: { clientId: this.connection.clientId, clientSecret: this.connection.clientSecret } }, undefined);
+      retries.attempts++;
       const body = answer.body as { accessToken?: string; expiresIn?: number } | undefined;
       if (answer.status >= 200 && answer.status < 300 && body?.accessToken) {
+        this.retrier.succeeded();
         this.token = { value: body.accessToken, expiresAt: this.now() + (body.expiresIn ?? 3600) * 1000 };
         return body.accessToken;
       }
       const failure = classifyStatus(answer.status);
-      if (attempt >= this.retryPolicy.maxAttempts[failure]) {
-        if (answer.status === 0) throw this.unreachable(answer.body, attempt, waitedMs);
+      const delayMs = this.retrier.delayBeforeRetry(failure, retries.attempts, waitHintMs(answer.headers, this.now()));
+      if (delayMs === undefined) {
+        if (answer.status === 0) throw this.unreachable(answer.body, retries);
         if (failure !== 'client') {
-          throw new Aws2PortError('PortRequestFailed', `Port could not issue an access token (HTTP ${answer.status}, ${describeAttempts(attempt, waitedMs)}).`, {
+          throw new Aws2PortError('PortRequestFailed', `Port could not issue an access token (HTTP ${answer.status}, ${describeRetryCount(retries)}).`, {
             detail: 'Port is failing or overloaded: try again later.',
+            retries,
           });
         }
         throw new Aws2PortError('PortAuthFailed', `Port refused the credentials (HTTP ${answer.status}).`, {
           detail: 'Check PORT_CLIENT_ID, PORT_CLIENT_SECRET and PORT_BASE_URL (EU: https://api.port.io, US: https://api.us.port.io).',
         });
       }
-      const delayMs = this.retryPolicy.delayMs(attempt, failure, waitHintMs(answer.headers, this.now()));
       await this.sleep(delayMs);
-      waitedMs += delayMs;
+      retries.totalDelayMs += delayMs;
     }
   }
 }

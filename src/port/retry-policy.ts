@@ -1,12 +1,4 @@
-import type { FailureClass } from './classify-response.js';
-
-/** When and how long to wait between attempts of one Port request. */
-export interface RetryPolicy {
-  /** Attempts in all, the first included, per failure class (1: never retried). */
-  maxAttempts: Readonly<Record<FailureClass, number>>;
-  /** ms to wait before attempt `attempt + 1` (attempt counts from 1), given the failure and Port's hint. */
-  delayMs(attempt: number, failure: FailureClass, hintMs: number | undefined): number;
-}
+import { exponentialBackoffMs, type RetryPolicy } from '../concurrency/index.js';
 
 /** Options of the default policy. */
 export interface BackoffOptions {
@@ -18,14 +10,17 @@ export interface BackoffOptions {
   baseMs?: number;
   /** Largest backoff, ms. */
   capMs?: number;
-  /** Source of randomness in [0, 1): injected so tests are deterministic. */
-  random?: () => number;
 }
+
+/** The longest wait taken from Port's hint, ms. */
+const MAX_HINT_MS = 5 * 60_000;
+/** Random ms added to Port's hint, so that the requests it paused do not all leave at once. */
+const HINT_JITTER_MS = 100;
 
 /**
  * Port's advice, as its own client (Ocean) follows it: up to 10 attempts for 408, 429, 502, 503, 504
  * and network failures; wait what Port's headers say when they say it, else exponential backoff from
- * 300 ms with full jitter, capped. (A 401 gets one new token and one more try: see PortHttp.)
+ * 300 ms with (equal) jitter, capped. (A 401 gets one new token and one more try: see PortHttp.)
  *
  * A 500 is Port's own failure on that request. Ocean does not retry it, because it usually repeats for
  * the same request; aws2port tries it 3 times in all: every request it sends is idempotent (upserts with
@@ -34,13 +29,12 @@ export interface BackoffOptions {
  * writes that the next run retries, instead of holding a batch for ten backoffs.
  */
 export function defaultRetryPolicy(options: BackoffOptions = {}): RetryPolicy {
-  const { maxAttempts = 10, maxServerErrorAttempts = 3, baseMs = 300, capMs = 20_000, random = Math.random } = options;
+  const { maxAttempts = 10, maxServerErrorAttempts = 3, baseMs = 300, capMs = 20_000 } = options;
   return {
     maxAttempts: { throttling: maxAttempts, transient: maxAttempts, server: maxServerErrorAttempts, client: 1 },
-    delayMs(attempt, _failure, hintMs) {
-      if (hintMs !== undefined) return Math.min(hintMs, 5 * 60_000) + Math.floor(random() * 100);
-      const ceiling = Math.min(capMs, baseMs * 2 ** (attempt - 1));
-      return Math.floor(ceiling / 2 + random() * (ceiling / 2));
+    delayMs(_failure, retry, random, hintMs) {
+      if (hintMs !== undefined) return Math.min(hintMs, MAX_HINT_MS) + Math.floor(random * HINT_JITTER_MS);
+      return exponentialBackoffMs(retry, random, { baseMs, capMs, jitter: 'equal' });
     },
   };
 }

@@ -42,6 +42,7 @@ export class WatchScope {
   /** The Cloud Control client of an admitted resource's account (a member's assumed role) and region. */
   clientFor(ref: ResourceRef): CloudControlClient {
     const access = this.accessByScope.get(scopeKey(scopeOfRef(ref)));
+    // Only admitted resources are read: a resource of no watched scope here is a bug, not a user's input.
     if (!access) throw new Error(`${ref.kind} ${ref.account}/${ref.region} is not watched`);
     const key = `${ref.account}/${ref.region}`;
     let client = this.clients.get(key);

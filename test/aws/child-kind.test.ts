@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { isAws2PortError } from '../../src/errors/index.js';
 import { childListingOf, tableParentOf, unresolvedListProperties } from '../../src/aws/child-kind.js';
 
 const item = (kind: string, identifier: string, properties: Record<string, unknown> = {}) => ({ Identifier: identifier, Properties: properties, __Kind: kind, __AccountId: '111111111111', __Region: 'us-east-1' });
@@ -40,7 +41,7 @@ describe('the table of child kinds (from the CloudFormation registry schemas)', 
     const listing = childListingOf('AWS::PCS::Queue')!;
     assert.equal(listing.needsFullParents, true);
     assert.deepEqual(await listing.modelOf(item('AWS::PCS::Cluster', 'arn:pcs', { Id: 'pcs_123' })), { ClusterId: 'pcs_123' });
-    await assert.rejects(listing.modelOf(item('AWS::PCS::Cluster', 'arn:pcs')), /AWS::PCS::Cluster arn:pcs has no property Id/);
+    await assert.rejects(listing.modelOf(item('AWS::PCS::Cluster', 'arn:pcs')), (error) => isAws2PortError(error, 'ResourceModelFailed') && /AWS::PCS::Cluster arn:pcs .*property Id/.test(error.message));
     assert.equal(childListingOf('AWS::EKS::Nodegroup')!.needsFullParents, false);
   });
 

@@ -57,4 +57,17 @@ describe('AWS credentials that are missing or refused', () => {
     assert.match(run.stderr, /aws sso login/);
     assert.doesNotMatch(run.stderr, /Could not reach AWS/);
   });
+
+  it('names an STS that keeps failing as AWS out of reach, with the attempts and the time they waited', async () => {
+    world.aws.faults.serverErrorShare = 1;
+    world.aws.faults.loadFaultServices = ['sts'];
+    try {
+      const run = await runCli(['plan'], { cwd: world.dir, env: world.env });
+      assert.equal(run.code, 1);
+      assert.match(run.stderr, /^Error: Could not reach AWS \(STS GetCallerIdentity in \S+\): .* \(after 5 attempts over \d+\.\d s\) \[AwsRequestFailed\]\n/);
+    } finally {
+      world.aws.faults.serverErrorShare = 0;
+      world.aws.faults.loadFaultServices = [];
+    }
+  });
 });

@@ -89,7 +89,7 @@ describe('when the estate changes after an apply', () => {
     const writesBefore = world.port.writes.length;
     const stale = await world.run(['apply', 'before-other-apply.plan']);
     assert.equal(stale.code, 1);
-    assert.match(stale.stderr, /Saved plan is stale: the state changed \(serial \d+ -> \d+\) since it was made\. Run plan again\./);
+    assert.match(stale.stderr, /Saved plan is stale: the state changed \(serial \d+ -> \d+\) since it was made\. Run plan again\. \[PlanStale\]/);
     assert.equal(world.port.writes.length, writesBefore);
   });
 });

@@ -14,11 +14,11 @@ describe('a saved plan applied under other conditions', () => {
       appendFileSync(world.configFile, '\nentityDeletionThreshold: 0.5\n');
       const otherConfig = await world.run(['apply', 'p.plan']);
       assert.equal(otherConfig.code, 1);
-      assert.match(otherConfig.stderr, /Saved plan is stale: it was made with a different config\. Run plan again\./);
+      assert.match(otherConfig.stderr, /Saved plan is stale: it was made with a different config\. Run plan again\. \[PlanStale\]/);
 
       const otherState = await world.run(['apply', 'p.plan', '--config', join(world.dir, 'original.yml'), '--state', join(world.dir, 'other-state.db')]);
       assert.equal(otherState.code, 1);
-      assert.match(otherState.stderr, /Saved plan is stale: it was made from a different state \(lineage /);
+      assert.match(otherState.stderr, /Saved plan is stale: it was made from a different state \(lineage .*\[PlanStale\]/);
       assert.equal(world.port.writes.length, 0);
     } finally {
       await world.close();

@@ -129,7 +129,7 @@ describe('show PLANFILE errors', () => {
   it('refuses --json with --markdown', async () => {
     const run = await runCli(['show', 'any.plan', '--json', '--markdown'], { cwd: tempDir(), env: {} });
     assert.equal(run.code, 1);
-    assert.match(run.stderr, /--json or --markdown/);
+    assert.match(run.stderr, /--json or --markdown.*\[InvalidArgument\]/);
   });
 });
 

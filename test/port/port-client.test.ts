@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { request } from 'undici';
+import { STANDARD_RETRY_BUDGET } from '../../src/concurrency/index.js';
+import { isAws2PortError } from '../../src/errors/index.js';
 import { PortClient, type PortConnection } from '../../src/port/index.js';
 import { startPortSimulator, type PortSimulator, type PortSimulatorOptions } from '../simulators/port/index.js';
 import { anEntity } from '../support/builders.js';
@@ -9,7 +11,7 @@ const UPSERT = { merge: true, createMissingRelatedEntities: true };
 const accountEntity = (id: string) => ({ identifier: id, title: id, icon: null, team: null, properties: {}, relations: {} });
 
 /** A client on a fresh simulator that records the waits it asks for instead of sleeping. */
-async function clientOn(options: PortSimulatorOptions = {}): Promise<{ port: PortSimulator; client: PortClient; waits: number[] }> {
+async function clientOn(options: PortSimulatorOptions = {}, connectionOptions: Partial<PortConnection> = {}): Promise<{ port: PortSimulator; client: PortClient; waits: number[] }> {
   const port = await startPortSimulator(options);
   const waits: number[] = [];
   const connection: PortConnection = {
@@ -21,6 +23,7 @@ async function clientOn(options: PortSimulatorOptions = {}): Promise<{ port: Por
     sleep: async (ms) => {
       waits.push(ms);
     },
+    ...connectionOptions,
   };
   const client = new PortClient(connection);
   after(async () => {
@@ -92,12 +95,34 @@ describe('PortClient', () => {
 
   it('gives up on a read after 10 attempts of a 503, naming the attempts and the time waited', async () => {
     // The fake sleep also records the rate budget's pacing waits: the retries' own are at least 9.
-    const { client, waits } = await clientOn({ faults: { nextStatuses: Array.from({ length: 10 }, () => 503) } });
-    await assert.rejects(client.getBlueprint('cloudResource'), (error: Error & { code?: string; detail?: string }) => {
-      const waitedAtMost = waits.reduce((sum, ms) => sum + ms, 0) / 1000;
-      const waited = Number(/^Gave up after 10 attempts over (\d+\.\d) s\.$/.exec(error.detail ?? '')?.[1]);
-      return error.code === 'PortRequestFailed' && waits.length >= 9 && waited > 0 && waited <= waitedAtMost + 0.05;
+    const { port, client, waits } = await clientOn({ faults: { nextStatuses: Array.from({ length: 10 }, () => 503) } });
+    await assert.rejects(client.getBlueprint('cloudResource'), (error: unknown) => {
+      assert.ok(isAws2PortError(error, 'PortRequestFailed'), String(error));
+      const waitedAtMost = waits.reduce((sum, ms) => sum + ms, 0);
+      assert.equal(error.retries?.attempts, 10);
+      assert.ok(waits.length >= 9 && error.retries.totalDelayMs > 0 && error.retries.totalDelayMs <= waitedAtMost, `waited ${error.retries.totalDelayMs} ms`);
+      assert.equal(error.detail, `Gave up after 10 attempts over ${(error.retries.totalDelayMs / 1000).toFixed(1)} s.`);
+      return true;
     });
+    assert.equal(port.faults.nextStatuses.length, 0, 'every forced 503 was answered');
+  });
+
+  it('stops retrying when the retry budget is spent, and gives up at the first failure until answers come back', async () => {
+    // A budget for three retries of a 503 (10 tokens each) of the standard strategy's costs.
+    const retryBudget = { ...STANDARD_RETRY_BUDGET, capacity: 30 };
+    const { port, client } = await clientOn({ faults: { nextStatuses: Array.from({ length: 20 }, () => 503) } }, { retryBudget });
+    const givenUp = async () => {
+      try {
+        await client.getBlueprint('cloudResource');
+      } catch (error) {
+        assert.ok(isAws2PortError(error, 'PortRequestFailed'), String(error));
+        return error.retries?.attempts;
+      }
+      assert.fail('the read succeeded');
+    };
+    assert.equal(await givenUp(), 4);
+    assert.equal(await givenUp(), 1);
+    assert.equal(port.faults.nextStatuses.length, 15, 'five requests reached Port');
   });
 
   it('gets a new token once when Port answers 401, then succeeds', async () => {

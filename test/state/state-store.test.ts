@@ -73,3 +73,13 @@ describe('StateStore', () => {
     assert.throws(() => openStateDatabase(file), (error) => isAws2PortError(error, 'StateUnreadable') && /Upgrade aws2port/.test(error.detail ?? ''));
   });
 });
+
+describe('a damaged state', () => {
+  it('is refused with StateUnreadable, naming the file, when its lineage or serial is gone', () => {
+    const file = join(tempDir(), 'state.db');
+    const store = new StateStore(openStateDatabase(file));
+    store.db.prepare("DELETE FROM meta WHERE key = 'serial'").run();
+    assert.throws(() => store.serial, (error) => isAws2PortError(error, 'StateUnreadable') && error.subject === file && error.message.includes(file));
+    store.db.close();
+  });
+});
