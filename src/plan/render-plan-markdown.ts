@@ -96,7 +96,7 @@ function planSections(plan: Plan): Section[] {
       noun: 'rows of counts',
       heading: '| blueprint | kind | add | change | destroy |\n| --- | --- | ---: | ---: | ---: |\n',
       total: counts.length,
-      items: () => counts.map((row) => ({ text: `${tableRow([literal(row.blueprint), literal(row.kind), row.add, row.change, row.destroy])}\n` })),
+      items: () => counts.map((row) => ({ text: `${tableRow([literal(row.blueprint), literal(row.kind), row.create, row.update, row.delete])}\n` })),
       closing: '\n',
     },
     {
