@@ -107,6 +107,16 @@ function planSections(plan: Plan): Section[] {
       closing: '\n',
     },
     {
+      noun: 'owner moves',
+      heading: '#### Owner moves\n\nContent unchanged, now produced by another scope or AWS resource: the state records the new owner; nothing is written to Port.\n\n| address | now | was |\n| --- | --- | --- |\n',
+      total: header.owner_moves.length,
+      items: () =>
+        header.owner_moves.map((m) => ({
+          text: `${tableRow([literal(m.address), `${literal(m.aws_identifier ?? '?')} (${literal(formatScope(m.scope))})`, `${literal(m.from.aws_identifier ?? '?')} (${literal(formatScope(m.from.scope))})`])}\n`,
+        })),
+      closing: '\n',
+    },
+    {
       noun: 'skipped scopes',
       heading: '#### Skipped scopes\n\nNot read fully, so nothing they own is deleted.\n\n| kind | account | region | reason |\n| --- | --- | --- | --- |\n',
       total: header.skipped_scopes.length,
