@@ -5,7 +5,6 @@
  */
 export {
   PLAN_FORMAT_VERSION,
-  summarizeChanges,
   planSummary,
   type OwnerMoveEntry,
   type ChangeAction,

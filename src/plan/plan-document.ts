@@ -176,14 +176,7 @@ export interface PlanDocument {
   summary: PlanSummary;
 }
 
-/** The summary counts of a list of changes: the one place counts are computed. */
-export function summarizeChanges(changes: readonly ResourceChange[]): PlanSummary {
-  const counts = { create: 0, update: 0, delete: 0 };
-  for (const change of changes) counts[change.action]++;
-  return planSummary(counts);
-}
-
-/** Counts by action in the words the plan document uses (`add`, `change`, `destroy`). */
+/** Counts by action in the words the plan document uses (`add`, `change`, `destroy`): the one place they are named. */
 export function planSummary(counts: Record<ChangeAction, number>): PlanSummary {
   return { add: counts.create, change: counts.update, destroy: counts.delete };
 }

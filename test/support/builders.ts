@@ -1,5 +1,5 @@
 import type { OwnerMoveEntry, PlanDocument, ResourceChange } from '../../src/plan/plan-document.js';
-import { planFromDocument, type Plan } from '../../src/plan/index.js';
+import { planFromDocument, planSummary, type Plan } from '../../src/plan/index.js';
 import { openStateDatabase } from '../../state/index.js';
 import { serializeEntity, type Entity, type EntityRecord, type Scope, type SerializedEntity } from '../../src/model/index.js';
 
@@ -46,8 +46,9 @@ export function aMove(identifier: string, scope: Scope, from: Scope): OwnerMoveE
 
 /** A plan document with defaults. */
 export function aPlan(changes: ResourceChange[] = [], overrides: Partial<PlanDocument> = {}): PlanDocument {
-  const summary = { add: 0, change: 0, destroy: 0 };
-  for (const c of changes) summary[c.action === 'create' ? 'add' : c.action === 'update' ? 'change' : 'destroy']++;
+  const counts = { create: 0, update: 0, delete: 0 };
+  for (const c of changes) counts[c.action]++;
+  const summary = planSummary(counts);
   return {
     format_version: '1',
     lineage: '00000000-0000-4000-8000-000000000000',
