@@ -1,15 +1,6 @@
 import { hashEntityBody } from './entity-hash.js';
 import type { StateDatabase } from './open-state.js';
-import type { Entity, Scope } from '../src/model/index.js';
-
-/** An entity the mapping produced in this run, with where it came from. */
-export interface DesiredEntity {
-  blueprint: string;
-  identifier: string;
-  scope: Scope;
-  awsIdentifier: string | null;
-  entity: Entity;
-}
+import type { EntityRecord, Scope } from '../src/model/index.js';
 
 /**
  * Two items that map to one address. The one kept is the one whose (kind, account, region, AWS
@@ -58,18 +49,18 @@ export class DesiredSet {
   }
 
   /** Adds a batch in one transaction; returns the entities whose address was already taken. */
-  add(entities: readonly DesiredEntity[]): AddressConflict[] {
+  add(entities: readonly EntityRecord[]): AddressConflict[] {
     const conflicts: AddressConflict[] = [];
     this.db.transaction(() => {
       for (const d of entities) {
-        const body = JSON.stringify(d.entity);
-        const { changes } = this.insert.run(d.blueprint, d.identifier, d.scope.kind, d.scope.account, d.scope.region, d.awsIdentifier, body, hashEntityBody(body));
+        const hash = hashEntityBody(d.body);
+        const { changes } = this.insert.run(d.blueprint, d.identifier, d.scope.kind, d.scope.account, d.scope.region, d.awsIdentifier, d.body, hash);
         if (changes === 0) {
           const row = this.findExisting.get(d.blueprint, d.identifier) as { kind: string; account: string; region: string; aws_identifier: string | null };
           const existing = { scope: { kind: row.kind, account: row.account, region: row.region }, awsIdentifier: row.aws_identifier };
           const incoming = { scope: d.scope, awsIdentifier: d.awsIdentifier };
           const isIncomingFirst = sortKey(incoming) < sortKey(existing);
-          if (isIncomingFirst) this.replace.run(d.scope.kind, d.scope.account, d.scope.region, d.awsIdentifier, body, hashEntityBody(body), d.blueprint, d.identifier);
+          if (isIncomingFirst) this.replace.run(d.scope.kind, d.scope.account, d.scope.region, d.awsIdentifier, d.body, hash, d.blueprint, d.identifier);
           conflicts.push({ blueprint: d.blueprint, identifier: d.identifier, kept: isIncomingFirst ? incoming : existing, dropped: isIncomingFirst ? existing : incoming });
         }
       }

@@ -4,9 +4,9 @@
  * lock, the entities table, and a temporary desired set for plans, so the diff is SQL over both.
  */
 export { openStateDatabase, openScratchDatabase, type StateDatabase } from './open-state.js';
-export { StateStore, StateWriter, type StateEntity } from './state-store.js';
-export { DesiredSet, type DesiredEntity, type AddressConflict } from './desired-set.js';
-export { PlannedChanges, type PlannedChange, type PlannedChangeRow, type ChangeGroup, type ChangeCount } from './planned-changes.js';
+export { StateStore, StateWriter } from './state-store.js';
+export { DesiredSet, type AddressConflict } from './desired-set.js';
+export { PlannedChanges, type PlannedChange, type PlannedChangeRow, type PlannedMove, type ChangeGroup, type ChangeCount } from './planned-changes.js';
 export { acquireStateLock, forceUnlock, readLock, type HeldLock, type LockInfo } from './state-lock.js';
 export { SCHEMA_VERSION } from './schema.js';
 export { ResourceRecords } from './resource-records.js';

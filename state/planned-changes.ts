@@ -16,7 +16,7 @@ export interface PlannedChangeRow {
   reason: string | null;
 }
 
-/** A planned change with its bodies parsed. */
+/** A planned change with its bodies parsed, and their JSON texts as stored (reused, never made again). */
 export interface PlannedChange {
   seq: number;
   action: 'create' | 'update' | 'delete';
@@ -26,16 +26,32 @@ export interface PlannedChange {
   awsIdentifier: string | null;
   before: Entity | null;
   after: Entity | null;
+  beforeBody: string | null;
+  afterBody: string | null;
   reason: string | null;
+}
+
+/**
+ * An entity whose body is unchanged but whose owner (scope or AWS identifier) moved: the state learns
+ * its new owner (invariant 1 reasons by owner), and nothing is written to Port.
+ */
+export interface PlannedMove {
+  blueprint: string;
+  identifier: string;
+  /** The new owner. */
+  scope: Scope;
+  awsIdentifier: string | null;
+  /** The owner the state records. */
+  from: { scope: Scope; awsIdentifier: string | null };
 }
 
 /** How many changes of each action the entities of one blueprint from one AWS kind have. */
 export interface ChangeCount {
   blueprint: string;
   kind: string;
-  add: number;
-  change: number;
-  destroy: number;
+  create: number;
+  update: number;
+  delete: number;
 }
 
 /** Which changes of a blueprint apply reads together. */
@@ -68,8 +84,7 @@ export class PlannedChanges {
   /**
    * Fills the table from the diff of `temp.desired` against the state, in plan order. Deletions are
    * state rows of vouched scopes (`temp.vouched_scopes`) that no desired entity has. An entity whose
-   * body is unchanged but whose owner (scope or AWS identifier) moved is an update too, so the state
-   * learns its new owner (invariant 1 reasons by owner); apply writes nothing to Port for it.
+   * body is unchanged but whose owner moved is not a change to Port: it is a move (`listMoves`).
    */
   fillFromDiff(): void {
     this.db.exec(`
@@ -85,13 +100,34 @@ export class PlannedChanges {
         FROM temp.desired d
         WHERE NOT EXISTS (SELECT 1 FROM main.entities e WHERE e.blueprint = d.blueprint AND e.identifier = d.identifier)
         UNION ALL
-        SELECT 2, 'update', d.blueprint, d.identifier, d.kind, d.account, d.region, d.aws_identifier, e.body, d.body,
-               CASE WHEN e.hash = d.hash THEN 'now produced by ' || d.kind || ' ' || d.account || ' ' || d.region || ' ' || coalesce(d.aws_identifier, '?')
-                    || ' (was ' || e.kind || ' ' || e.account || ' ' || e.region || ' ' || coalesce(e.aws_identifier, '?') || '): recorded, nothing written' END
+        SELECT 2, 'update', d.blueprint, d.identifier, d.kind, d.account, d.region, d.aws_identifier, e.body, d.body, NULL
         FROM temp.desired d JOIN main.entities e ON e.blueprint = d.blueprint AND e.identifier = d.identifier
-        WHERE e.hash <> d.hash OR e.kind <> d.kind OR e.account <> d.account OR e.region <> d.region OR e.aws_identifier IS NOT d.aws_identifier
+        WHERE e.hash <> d.hash
       ) ORDER BY ord, blueprint, identifier;
     `);
+  }
+
+  /**
+   * The owner moves of the diff of `temp.desired` against the state, by address: entities whose body
+   * is the recorded one but whose scope or AWS identifier is not.
+   */
+  listMoves(): PlannedMove[] {
+    const rows = this.db
+      .prepare(
+        `SELECT d.blueprint, d.identifier, d.kind, d.account, d.region, d.aws_identifier,
+                e.kind AS from_kind, e.account AS from_account, e.region AS from_region, e.aws_identifier AS from_aws_identifier
+         FROM temp.desired d JOIN main.entities e ON e.blueprint = d.blueprint AND e.identifier = d.identifier
+         WHERE e.hash = d.hash AND (e.kind <> d.kind OR e.account <> d.account OR e.region <> d.region OR e.aws_identifier IS NOT d.aws_identifier)
+         ORDER BY d.blueprint, d.identifier`,
+      )
+      .all() as Array<{ blueprint: string; identifier: string; kind: string; account: string; region: string; aws_identifier: string | null; from_kind: string; from_account: string; from_region: string; from_aws_identifier: string | null }>;
+    return rows.map((r) => ({
+      blueprint: r.blueprint,
+      identifier: r.identifier,
+      scope: { kind: r.kind, account: r.account, region: r.region },
+      awsIdentifier: r.aws_identifier,
+      from: { scope: { kind: r.from_kind, account: r.from_account, region: r.from_region }, awsIdentifier: r.from_aws_identifier },
+    }));
   }
 
   /** Appends rows as given (from a saved plan file); call inside a transaction for speed. */
@@ -119,7 +155,7 @@ export class PlannedChanges {
   countsByBlueprintAndKind(): ChangeCount[] {
     return this.db
       .prepare(
-        `SELECT blueprint, kind, sum(action = 'create') AS "add", sum(action = 'update') AS change, sum(action = 'delete') AS destroy
+        `SELECT blueprint, kind, sum(action = 'create') AS "create", sum(action = 'update') AS "update", sum(action = 'delete') AS "delete"
          FROM temp.planned_changes GROUP BY blueprint, kind ORDER BY blueprint, kind`,
       )
       .all() as ChangeCount[];
@@ -164,6 +200,8 @@ function changeFromRow(row: PlannedChangeRow): PlannedChange {
     awsIdentifier: row.aws_identifier,
     before: row.before_body === null ? null : (JSON.parse(row.before_body) as Entity),
     after: row.after_body === null ? null : (JSON.parse(row.after_body) as Entity),
+    beforeBody: row.before_body,
+    afterBody: row.after_body,
     reason: row.reason,
   };
 }

@@ -1,6 +1,6 @@
 import type { StateDatabase } from './open-state.js';
-import { entityFromRow, type EntityRow, type StateEntity } from './state-store.js';
-import type { Scope } from '../src/model/index.js';
+import { entityFromRow, type EntityRow } from './state-store.js';
+import type { EntityRecord, Scope } from '../src/model/index.js';
 
 type HashedEntityRow = EntityRow & { hash: string };
 
@@ -21,7 +21,7 @@ export class ResourceRecords {
   }
 
   /** The recorded entities the resource `awsIdentifier` of `scope` produced, by address; empty when none. */
-  listProducedBy(scope: Scope, awsIdentifier: string): StateEntity[] {
+  listProducedBy(scope: Scope, awsIdentifier: string): EntityRecord[] {
     return (this.byResource.all(scope.kind, scope.account, awsIdentifier, scope.region) as HashedEntityRow[]).map(entityFromRow);
   }
 

@@ -1,17 +1,7 @@
 import { Aws2PortError } from '../src/errors/index.js';
 import { hashEntityBody } from './entity-hash.js';
 import type { StateDatabase } from './open-state.js';
-import type { Entity, Scope } from '../src/model/index.js';
-
-/** One entity as the state records it: what aws2port last wrote to Port and Port confirmed. */
-export interface StateEntity {
-  blueprint: string;
-  identifier: string;
-  scope: Scope;
-  /** Cloud Control's Identifier of the AWS item it came from; null when unknown. */
-  awsIdentifier: string | null;
-  entity: Entity;
-}
+import type { Entity, EntityRecord, Scope } from '../src/model/index.js';
 
 /** A row of the entities table. */
 export interface EntityRow {
@@ -24,14 +14,15 @@ export interface EntityRow {
   body: string;
 }
 
-/** Turns a database row into a StateEntity. */
-export function entityFromRow(row: EntityRow): StateEntity {
+/** Turns a database row into the record it stores (its body text kept as stored). */
+export function entityFromRow(row: EntityRow): EntityRecord {
   return {
     blueprint: row.blueprint,
     identifier: row.identifier,
     scope: { kind: row.kind, account: row.account, region: row.region },
     awsIdentifier: row.aws_identifier,
     entity: JSON.parse(row.body) as Entity,
+    body: row.body,
   };
 }
 
@@ -64,19 +55,19 @@ export class StateStore {
   }
 
   /** Every recorded entity, by blueprint then identifier, streamed. */
-  *listEntities(): IterableIterator<StateEntity> {
+  *listEntities(): IterableIterator<EntityRecord> {
     const rows = this.db.prepare('SELECT * FROM entities ORDER BY blueprint, identifier').iterate() as IterableIterator<EntityRow>;
     for (const row of rows) yield entityFromRow(row);
   }
 
   /** Up to `limit` entities of a blueprint after `afterIdentifier`, by identifier (keyset paging). */
-  pageEntities(blueprint: string, afterIdentifier: string, limit: number): StateEntity[] {
+  pageEntities(blueprint: string, afterIdentifier: string, limit: number): EntityRecord[] {
     const rows = this.db.prepare('SELECT * FROM entities WHERE blueprint = ? AND identifier > ? ORDER BY identifier LIMIT ?').all(blueprint, afterIdentifier, limit) as EntityRow[];
     return rows.map(entityFromRow);
   }
 
   /** One recorded entity, or undefined. */
-  getEntity(blueprint: string, identifier: string): StateEntity | undefined {
+  getEntity(blueprint: string, identifier: string): EntityRecord | undefined {
     const row = this.db.prepare('SELECT * FROM entities WHERE blueprint = ? AND identifier = ?').get(blueprint, identifier) as EntityRow | undefined;
     return row && entityFromRow(row);
   }
@@ -113,8 +104,7 @@ export class StateWriter {
   constructor(private readonly db: StateDatabase) {}
 
   /** Records that Port now holds this entity as written; recording what is already recorded changes nothing. */
-  putEntity(record: StateEntity): void {
-    const body = JSON.stringify(record.entity);
+  putEntity(record: EntityRecord): void {
     this.changes += this.db
       .prepare(
         `INSERT INTO entities (blueprint, identifier, kind, account, region, aws_identifier, body, hash)
@@ -124,7 +114,19 @@ export class StateWriter {
          WHERE (entities.kind, entities.account, entities.region, entities.aws_identifier, entities.hash)
            IS NOT (excluded.kind, excluded.account, excluded.region, excluded.aws_identifier, excluded.hash)`,
       )
-      .run(record.blueprint, record.identifier, record.scope.kind, record.scope.account, record.scope.region, record.awsIdentifier, body, hashEntityBody(body)).changes;
+      .run(record.blueprint, record.identifier, record.scope.kind, record.scope.account, record.scope.region, record.awsIdentifier, record.body, hashEntityBody(record.body)).changes;
+  }
+
+  /**
+   * Records that the entity is now produced by another owner (scope and AWS item), its body unchanged;
+   * false when the state no longer records it (nothing to move).
+   */
+  moveEntity(blueprint: string, identifier: string, scope: Scope, awsIdentifier: string | null): boolean {
+    const { changes } = this.db
+      .prepare('UPDATE entities SET kind = ?, account = ?, region = ?, aws_identifier = ? WHERE blueprint = ? AND identifier = ?')
+      .run(scope.kind, scope.account, scope.region, awsIdentifier, blueprint, identifier);
+    this.changes += changes;
+    return changes > 0;
   }
 
   /** Records that Port no longer holds this entity. */

@@ -20,6 +20,7 @@ import { openStore, openTargetedStore } from '../open-store.js';
 import type { Output } from '../output.js';
 import { planWithProgress } from '../plan-with-progress.js';
 import { ApplyProgressView } from '../views/apply-progress-view.js';
+import { applyCompleteJson, applyCompleteLine } from '../views/apply-words.js';
 
 type ApplyArgs = Extract<Args, { command: 'apply' }>;
 
@@ -97,14 +98,14 @@ function assertWithinDeletionThreshold(plan: Plan, args: ApplyArgs): void {
 
 async function reportResult(result: ApplyResult, args: ApplyArgs, output: Output): Promise<void> {
   if (args.json) {
-    await output.json({ type: 'apply_complete', added: result.added, changed: result.changed, destroyed: result.destroyed, failed: result.failed });
+    await output.json(applyCompleteJson(result));
     return;
   }
   if (result.failures.length > 0) {
     await output.stdout.write(`\n${output.style.destroy(`${result.failures.length} change${result.failures.length === 1 ? '' : 's'} failed:`)}\n`);
     for (const f of result.failures) await output.stdout.write(`  ! ${f.address} (${f.action}): HTTP ${f.statusCode} ${f.error}: ${f.message}\n`);
   }
-  await output.stdout.write(`\n${output.style.bold(`Apply complete! Resources: ${result.added} added, ${result.changed} changed, ${result.destroyed} destroyed.`)}\n`);
+  await output.stdout.write(`\n${output.style.bold(applyCompleteLine(result))}\n`);
 }
 
 function applyIncomplete(result: ApplyResult): Aws2PortError {

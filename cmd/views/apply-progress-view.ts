@@ -1,6 +1,7 @@
 import type { ApplyProgress } from '../../src/apply/index.js';
 import type { CommonArgs } from '../arguments.js';
 import type { Output } from '../output.js';
+import { applyProgressJson } from './apply-words.js';
 import { formatSeconds, LiveLine } from './live-line.js';
 
 /** How often the live line is redrawn, ms. */
@@ -24,7 +25,7 @@ export class ApplyProgressView {
 
   update(progress: ApplyProgress): void {
     if (this.args.json) {
-      void this.output.json({ type: 'apply_progress', ...progress });
+      void this.output.json(applyProgressJson(progress));
       return;
     }
     if (progress.outcome === 'failed') {

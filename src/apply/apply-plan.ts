@@ -1,12 +1,12 @@
 import { DEFAULT_HOST_CONCURRENCY, Semaphore } from '../concurrency/index.js';
 import { type BlueprintDefinition, relationTargetsOf, type ResolvedConfig } from '../config/index.js';
 import type { Plan } from '../plan/index.js';
-import { jsonBytes, MAX_BULK_DELETE, splitIntoBatches, type EntityWriteResult, type PortClient } from '../port/index.js';
+import type { EntityWriteResult, PortClient } from '../port/index.js';
 import type { ChangeGroup, PlannedChange, StateStore } from '../../state/index.js';
-import type { ApplyProgress, ApplyResult, ChangeOutcome } from './apply-types.js';
+import type { ApplyProgress, ApplyResult } from './apply-types.js';
 import { orderBlueprintsByRelations } from './blueprint-order.js';
 import { createBlueprints } from './create-blueprints.js';
-import { entityAddress } from '../model/index.js';
+import { entityAddress, type EntityRecord } from '../model/index.js';
 
 /** Changes read from the plan table at a time: bounds memory whatever the plan's size. */
 const PAGE_SIZE = 1000;
@@ -24,9 +24,10 @@ export interface ApplyOptions {
 }
 
 /**
- * Executes exactly the plan's changes against Port: the planned blueprints first (from the blueprints
- * file), then upserts by blueprint with relation targets first,
- * then deletes in reverse order. Each batch Port confirms is recorded in the state at once, entity by
+ * Executes exactly the plan's actions, deciding from each action alone: the planned blueprints first
+ * (from the blueprints file), then the owner moves (recorded in the state, nothing written to Port),
+ * then upserts by blueprint with relation targets first, then deletes in reverse order. Port's client
+ * batches the writes (the one place that knows Port's bulk limits); apply paces them. Each batch Port confirms is recorded in the state at once, entity by
  * entity (invariant 4). An upsert refused because a related entity was missing is tried once more
  * after all other upserts. A delete of an entity the state does not record as ours is refused
  * (invariant 2). A refused entity is a failure in the result, never a thrown error; the apply goes on.
@@ -34,6 +35,7 @@ export interface ApplyOptions {
 export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
   if (options.plan.header.blueprint_changes.length > 0) await createBlueprints(options.plan.header.blueprint_changes, options.blueprints ?? [], options.port);
   const run = new ApplyRun(options);
+  run.recordMoves();
   const order = await blueprintOrder(options);
   for (const blueprint of order) await run.applyGroup(blueprint, 'upserts');
   await run.retryDeferredUpserts();
@@ -41,9 +43,12 @@ export async function applyPlan(options: ApplyOptions): Promise<ApplyResult> {
   return run.result;
 }
 
+/** A planned upsert as the state will record it once Port confirms it: its body is the plan's text. */
+type PlannedWrite = EntityRecord & { change: PlannedChange };
+
 /** The bookkeeping of one apply: counts, failures, progress, and upserts to try again. */
 class ApplyRun {
-  readonly result: ApplyResult = { added: 0, changed: 0, destroyed: 0, failed: 0, failures: [] };
+  readonly result: ApplyResult = { applied: { create: 0, update: 0, delete: 0 }, unchanged: 0, skipped: 0, failed: 0, failures: [] };
   private readonly budget: Semaphore;
   private readonly total: number;
   private done = 0;
@@ -52,7 +57,22 @@ class ApplyRun {
   constructor(private readonly options: ApplyOptions) {
     this.budget = new Semaphore(options.parallelism ?? DEFAULT_HOST_CONCURRENCY);
     const { add, change, destroy } = options.plan.header.summary;
-    this.total = add + change + destroy;
+    this.total = add + change + destroy + options.plan.header.owner_moves.length;
+  }
+
+  /** Records the plan's owner moves in the state, in one transaction: nothing is written to Port. */
+  recordMoves(): void {
+    const moves = this.options.plan.header.owner_moves;
+    if (moves.length === 0) return;
+    const isRecorded: boolean[] = [];
+    this.options.store.recordWrites((writer) => {
+      for (const move of moves) isRecorded.push(writer.moveEntity(move.blueprint, move.identifier, move.scope, move.aws_identifier));
+    });
+    moves.forEach((move, i) => {
+      if (isRecorded[i]) this.result.unchanged++;
+      else this.result.skipped++;
+      this.progress({ address: move.address, action: move.action, outcome: isRecorded[i] ? 'unchanged' : 'skipped' });
+    });
   }
 
   /** Applies one blueprint's upserts or deletes, page by page. */
@@ -78,75 +98,59 @@ class ApplyRun {
   private async upsert(blueprint: string, changes: PlannedChange[], isFirstTry: boolean): Promise<void> {
     const { port, store, config } = this.options;
     const upsertOptions = { merge: config.enableMergeEntity, createMissingRelatedEntities: config.createMissingRelatedEntities };
-    const ownerMoves = changes.filter(isOwnerMoveOnly);
-    if (ownerMoves.length > 0) {
-      store.recordWrites((writer) => {
-        for (const c of ownerMoves) writer.putEntity({ blueprint, identifier: c.identifier, scope: c.scope, awsIdentifier: c.awsIdentifier, entity: c.after! });
-      });
-      for (const c of ownerMoves) this.report(c, { identifier: c.identifier, ok: true });
-    }
-    const writes = changes.filter((c) => !isOwnerMoveOnly(c));
-    await Promise.all(
-      splitIntoBatches(writes, (c) => jsonBytes(c.after)).map((batch) =>
-        this.budget.run(async () => {
-          const writes = await port.upsertEntities(blueprint, batch.map((c) => c.after!), upsertOptions);
-          store.recordWrites((writer) => {
-            writes.forEach((write, i) => {
-              const c = batch[i]!;
-              if (write.ok) writer.putEntity({ blueprint, identifier: c.identifier, scope: c.scope, awsIdentifier: c.awsIdentifier, entity: c.after! });
-            });
+    const writes = changes.map((change): PlannedWrite => ({ blueprint, identifier: change.identifier, scope: change.scope, awsIdentifier: change.awsIdentifier, entity: change.after!, body: change.afterBody!, change }));
+    await port.upsertEntities(blueprint, writes, upsertOptions, {
+      run: (request) => this.budget.run(request),
+      onBatch: (batch, results) => {
+        store.recordWrites((writer) => {
+          results.forEach((write, i) => {
+            if (write.ok) writer.putEntity(batch[i]!);
           });
-          writes.forEach((write, i) => {
-            if (isFirstTry && isMissingRelated(write)) this.deferred.push(batch[i]!);
-            else this.report(batch[i]!, write);
-          });
-        }),
-      ),
-    );
+        });
+        results.forEach((write, i) => {
+          if (isFirstTry && isMissingRelated(write)) this.deferred.push(batch[i]!.change);
+          else this.report(batch[i]!.change, write);
+        });
+      },
+    });
   }
 
   private async delete(blueprint: string, changes: PlannedChange[]): Promise<void> {
     const { port, store, config } = this.options;
-    const ours: PlannedChange[] = [];
+    const ours = new Map<string, PlannedChange>();
     for (const c of changes) {
-      if (store.getEntity(blueprint, c.identifier) !== undefined) ours.push(c);
+      if (store.getEntity(blueprint, c.identifier) !== undefined) ours.set(c.identifier, c);
       else this.report(c, { identifier: c.identifier, ok: false, statusCode: 0, error: 'not_owned', message: 'the state does not record this entity as written by aws2port; it is not deleted' });
     }
-    const chunks: PlannedChange[][] = [];
-    for (let start = 0; start < ours.length; start += MAX_BULK_DELETE) chunks.push(ours.slice(start, start + MAX_BULK_DELETE));
-    await Promise.all(
-      chunks.map((chunk) =>
-        this.budget.run(async () => {
-          const writes = await port.deleteEntities(blueprint, chunk.map((c) => c.identifier), config.deleteDependentEntities);
-          store.recordWrites((writer) => {
-            writes.forEach((write, i) => {
-              if (write.ok) writer.deleteEntity(blueprint, chunk[i]!.identifier);
-            });
+    await port.deleteEntities(blueprint, [...ours.keys()], config.deleteDependentEntities, {
+      run: (request) => this.budget.run(request),
+      onBatch: (batch, results) => {
+        store.recordWrites((writer) => {
+          results.forEach((write, i) => {
+            if (write.ok) writer.deleteEntity(blueprint, batch[i]!);
           });
-          writes.forEach((write, i) => this.report(chunk[i]!, write));
-        }),
-      ),
-    );
+        });
+        results.forEach((write, i) => this.report(ours.get(batch[i]!)!, write));
+      },
+    });
   }
 
   private report(change: PlannedChange, write: EntityWriteResult): void {
-    this.done++;
-    const outcome: ChangeOutcome = !write.ok ? 'failed' : change.action === 'create' ? 'created' : change.action === 'update' ? 'updated' : 'deleted';
     const address = entityAddress(change.blueprint, change.identifier);
-    if (outcome === 'created') this.result.added++;
-    else if (outcome === 'updated') this.result.changed++;
-    else if (outcome === 'deleted') this.result.destroyed++;
-    else if (!write.ok) {
-      this.result.failed++;
-      this.result.failures.push({ address, action: change.action, statusCode: write.statusCode, error: write.error, message: write.message });
+    if (write.ok) {
+      this.result.applied[change.action]++;
+      this.progress({ address, action: change.action, outcome: 'applied' });
+      return;
     }
-    this.options.onProgress?.({ address, action: change.action, outcome, done: this.done, total: this.total, ...(write.ok ? {} : { error: `${write.error}: ${write.message}` }) });
+    this.result.failed++;
+    this.result.failures.push({ address, action: change.action, statusCode: write.statusCode, error: write.error, message: write.message });
+    this.progress({ address, action: change.action, outcome: 'failed', error: `${write.error}: ${write.message}` });
   }
-}
 
-/** An update whose body is the recorded one: only its owner moved, so there is nothing to write to Port. */
-function isOwnerMoveOnly(change: PlannedChange): boolean {
-  return change.action === 'update' && JSON.stringify(change.before) === JSON.stringify(change.after);
+  private progress(progress: Omit<ApplyProgress, 'done' | 'total'>): void {
+    this.done++;
+    this.options.onProgress?.({ ...progress, done: this.done, total: this.total });
+  }
 }
 
 /** Port refused the entity because an entity it relates to does not exist (yet). */

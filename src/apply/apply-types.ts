@@ -1,16 +1,23 @@
 import type { ChangeAction } from '../plan/index.js';
 
-/** What happened to one planned change. */
-export type ChangeOutcome = 'created' | 'updated' | 'deleted' | 'failed';
+/** What apply is asked to do for one entity: a planned change, or an owner move (the state only). */
+export type ApplyAction = ChangeAction | 'move';
 
-/** Reported as each entity's write is confirmed or refused. */
+/**
+ * What became of one planned action: `applied` (Port confirmed the write and the state records it),
+ * `unchanged` (nothing to write to Port: an owner move, now recorded in the state), `skipped` (nothing
+ * done: a move of an entity the state no longer records), `failed` (Port or the ownership rule refused it).
+ */
+export type ChangeOutcome = 'applied' | 'unchanged' | 'skipped' | 'failed';
+
+/** Reported as each entity's action is done, refused or found to need nothing. */
 export interface ApplyProgress {
   address: string;
-  action: ChangeAction;
+  action: ApplyAction;
   outcome: ChangeOutcome;
   /** Port's reason, on failure. */
   error?: string;
-  /** Changes finished so far, and in all. */
+  /** Actions finished so far, and in all. */
   done: number;
   total: number;
 }
@@ -26,9 +33,12 @@ export interface ApplyFailure {
 
 /** The outcome counts of an apply, and what failed. */
 export interface ApplyResult {
-  added: number;
-  changed: number;
-  destroyed: number;
+  /** Changes Port confirmed, by action. */
+  applied: Record<ChangeAction, number>;
+  /** Owner moves recorded in the state (nothing written to Port). */
+  unchanged: number;
+  /** Actions that needed nothing done. */
+  skipped: number;
   failed: number;
   failures: ApplyFailure[];
 }

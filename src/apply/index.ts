@@ -3,5 +3,5 @@
  * Port confirmed in the state, so the state never claims more than Port holds.
  */
 export { applyPlan, type ApplyOptions } from './apply-plan.js';
-export type { ApplyFailure, ApplyProgress, ApplyResult, ChangeOutcome } from './apply-types.js';
+export type { ApplyAction, ApplyFailure, ApplyProgress, ApplyResult, ChangeOutcome } from './apply-types.js';
 export { orderBlueprintsByRelations } from './blueprint-order.js';

@@ -3,7 +3,7 @@ import type { PortClient } from '../port/index.js';
 import { PROBLEMS_NAMED, SAMPLE_ENTITIES_PER_BLUEPRINT } from './constants.js';
 import { failed, passed, warned, type DoctorCheck } from './doctor-check.js';
 import type { SampledEntity } from './map-samples.js';
-import { entityAddress } from '../model/index.js';
+import { entityAddress, serializeEntity } from '../model/index.js';
 
 /**
  * Has Port itself validate a few sampled entities of each blueprint it has (`validation_only=true`:
@@ -24,7 +24,7 @@ export async function validateSampleEntities(
     blueprints.map(async (blueprint): Promise<DoctorCheck> => {
       const line = `Port validation of ${blueprint}`;
       const sample = samples.filter((s) => s.blueprint === blueprint).slice(0, SAMPLE_ENTITIES_PER_BLUEPRINT);
-      const results = await port.upsertEntities(blueprint, sample.map((s) => s.entity), { merge: options.merge, createMissingRelatedEntities: true, validationOnly: true });
+      const results = await port.upsertEntities(blueprint, sample.map((s) => serializeEntity(s.entity)), { merge: options.merge, createMissingRelatedEntities: true, validationOnly: true });
       const refused = results.flatMap((r) => (r.ok ? [] : [`${entityAddress(blueprint, r.identifier)}: HTTP ${r.statusCode} ${r.error}: ${r.message}`]));
       if (refused.length > 0) {
         return failed(

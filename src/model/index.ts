@@ -4,6 +4,7 @@
  * aws2port's version. Every stage may import it; it imports no stage.
  */
 export type { Entity, BlueprintEntity } from './entity.js';
+export { entityRecord, serializeEntity, type EntityRecord, type SerializedEntity } from './entity-record.js';
 export { entityAddress } from './address.js';
 export { GLOBAL_REGION, scopeKey, type Scope } from './scope.js';
 export { formatResource, formatScope } from './subject.js';

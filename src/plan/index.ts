@@ -5,7 +5,8 @@
  */
 export {
   PLAN_FORMAT_VERSION,
-  summarizeChanges,
+  planSummary,
+  type OwnerMoveEntry,
   type ChangeAction,
   type PlanDocument,
   type PlanSummary,
@@ -22,7 +23,7 @@ export { renderPlanText, summaryLine } from './render-plan-text.js';
 export { renderPlanMarkdown, GITHUB_COMMENT_LIMIT, PLAN_COMMENT_MARKER, type PlanMarkdownOptions } from './render-plan-markdown.js';
 export { savePlanFile, assertPlanApplicable, type PlanBasis } from './plan-file.js';
 export { writePlanJson, readPlanFile, planFromDocument } from './plan-json.js';
-export { planHasChanges, toResourceChange, type Plan, type PlanHeader } from './plan.js';
+export { planHasChanges, resourceChangeJson, type Plan, type PlanHeader } from './plan.js';
 export { ChunkedWriter } from './text-sink.js';
 export { findMassDeletions, describeMassDeletion, describeDeletionShare } from './deletion-guard.js';
 export { vouchedScopes, type ReadCoverage, type VouchedScope } from './vouched-scopes.js';

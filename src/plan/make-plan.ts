@@ -2,18 +2,19 @@ import { isRegionAllowed, ORGANIZATIONS_ACCOUNT_KIND, type RawItem, readEstate, 
 import type { BlueprintDefinition, ResolvedConfig, ResourceConfig } from '../config/index.js';
 import type { PortClient } from '../port/index.js';
 import { compileMappers, loadJqEngine, resourceModelSettings, type Mapper, type MappingIssue } from '../mapping/index.js';
-import { DesiredSet, PlannedChanges, type DesiredEntity, type StateStore } from '../../state/index.js';
+import { DesiredSet, PlannedChanges, type StateStore } from '../../state/index.js';
 import { addressConflictEntry } from './address-conflict-entry.js';
 import { checkTargets } from './check-targets.js';
 import { MappingIssueLog } from './mapping-issue-log.js';
-import { PLAN_FORMAT_VERSION, type AddressConflictEntry, type SkippedScopeEntry, type UnreadItemEntry } from './plan-document.js';
+import { ownerMoveEntry } from './owner-move-entry.js';
+import { PLAN_FORMAT_VERSION, planSummary, type AddressConflictEntry, type SkippedScopeEntry, type UnreadItemEntry } from './plan-document.js';
 import type { Plan } from './plan.js';
 import { findMassDeletions } from './deletion-guard.js';
 import { planBlueprints } from './plan-blueprints.js';
 import { refuseValues, type ValueCheck } from './refuse-values.js';
 import { ValueRefusalLog } from './value-refusal-log.js';
 import { vouchedScopes } from './vouched-scopes.js';
-import { scopeKey, type Scope } from '../model/index.js';
+import { entityRecord, scopeKey, type EntityRecord, type Scope } from '../model/index.js';
 
 export interface MakePlanOptions {
   config: ResolvedConfig;
@@ -110,7 +111,6 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
 
     const changes = new PlannedChanges(store.db);
     changes.fillFromDiff();
-    const counts = changes.counts();
     const byScope = (a: Scope, b: Scope) => a.kind.localeCompare(b.kind) || a.account.localeCompare(b.account) || a.region.localeCompare(b.region);
     skipped.sort(byScope);
     unread.sort((a, b) => byScope(a, b) || a.aws_identifier.localeCompare(b.aws_identifier));
@@ -130,7 +130,8 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
         value_refusals: refusals.list(),
         mass_deletions: findMassDeletions(changes.deletionsByBlueprint(), store.countByBlueprint(), config.entityDeletionThreshold),
         blueprint_changes: blueprints?.changes ?? [],
-        summary: { add: counts.create, change: counts.update, destroy: counts.delete },
+        summary: planSummary(changes.counts()),
+        owner_moves: changes.listMoves().map(ownerMoveEntry),
       },
       changes,
     };
@@ -162,7 +163,7 @@ class MappingBatcher {
 
   constructor(
     private readonly mappersByKind: Map<string, Mapper[]>,
-    private readonly emit: (entities: DesiredEntity[]) => void,
+    private readonly emit: (entities: EntityRecord[]) => void,
     private readonly reportIssue: IssueSink,
     private readonly valueCheck: ValueCheck | undefined,
   ) {}
@@ -199,7 +200,7 @@ class MappingBatcher {
           const refused = this.valueCheck ? refuseValues(this.valueCheck, blueprint, entity, { resource: mapper.resource, itemIndex, scope, awsIdentifier }) : [];
           for (const issue of refused) this.reportIssue(mapper.resource, issue, item, scope);
           if (refused.length > 0) return [];
-          return [{ blueprint, identifier: entity.identifier, scope, awsIdentifier, entity }];
+          return [entityRecord(blueprint, entity, scope, awsIdentifier)];
         }),
       );
     }

@@ -3,11 +3,12 @@ import type { BlueprintSchema, Mapper } from '../mapping/index.js';
 import { DesiredSet, PlannedChanges, ResourceRecords, type PlannedChangeRow, type StateStore } from '../../state/index.js';
 import { addressConflictEntry } from './address-conflict-entry.js';
 import { MappingIssueLog } from './mapping-issue-log.js';
-import { PLAN_FORMAT_VERSION, type AddressConflictEntry, type SkippedScopeEntry } from './plan-document.js';
+import { ownerMoveEntry } from './owner-move-entry.js';
+import { PLAN_FORMAT_VERSION, planSummary, type AddressConflictEntry, type SkippedScopeEntry } from './plan-document.js';
 import type { Plan } from './plan.js';
 import { refuseValues } from './refuse-values.js';
 import { ValueRefusalLog } from './value-refusal-log.js';
-import { entityAddress, type Scope } from '../model/index.js';
+import { entityAddress, entityRecord, type Scope } from '../model/index.js';
 
 /** One AWS resource as just re-read: what an incremental plan is made of. */
 export interface ResourceObservation {
@@ -81,7 +82,7 @@ export function makeResourcePlan(options: MakeResourcePlanOptions): ResourcePlan
             tainted.add(observation);
             return [];
           }
-          return [{ blueprint, identifier: entity.identifier, scope: observation.scope, awsIdentifier: origin.awsIdentifier, entity }];
+          return [entityRecord(blueprint, entity, observation.scope, origin.awsIdentifier)];
         });
         conflicts.push(...desired.add(entities).map(addressConflictEntry));
       }
@@ -107,7 +108,7 @@ export function makeResourcePlan(options: MakeResourcePlanOptions): ResourcePlan
             account: before.scope.account,
             region: before.scope.region,
             aws_identifier: before.awsIdentifier,
-            before_body: JSON.stringify(before.entity),
+            before_body: before.body,
             after_body: null,
             reason: observation.item ? 'the resource no longer maps to it' : 'the resource is gone from AWS',
           });
@@ -118,7 +119,6 @@ export function makeResourcePlan(options: MakeResourcePlanOptions): ResourcePlan
     const changes = new PlannedChanges(store.db);
     changes.insert([...deletes.values()].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0)).map(({ address: _address, ...row }) => row));
     changes.fillFromDiff();
-    const counts = changes.counts();
     return {
       header: {
         format_version: PLAN_FORMAT_VERSION,
@@ -135,7 +135,8 @@ export function makeResourcePlan(options: MakeResourcePlanOptions): ResourcePlan
         value_refusals: refusals.list(),
         mass_deletions: [],
         blueprint_changes: [],
-        summary: { add: counts.create, change: counts.update, destroy: counts.delete },
+        summary: planSummary(changes.counts()),
+        owner_moves: changes.listMoves().map(ownerMoveEntry),
       },
       changes,
       unmapped: [...tainted],

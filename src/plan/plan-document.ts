@@ -29,6 +29,25 @@ export interface ResourceChange {
   reason?: string;
 }
 
+/**
+ * An entity whose body is unchanged but whose owner moved (another scope or AWS item produces it now):
+ * apply records the new owner in the state and writes nothing to Port. Kept out of `resource_changes`
+ * and `summary`, which count what Port is told.
+ */
+export interface OwnerMoveEntry {
+  address: string;
+  blueprint: string;
+  identifier: string;
+  action: 'move';
+  /** The new owner. */
+  scope: Scope;
+  aws_identifier: string | null;
+  /** The owner the state records. */
+  from: { scope: Scope; aws_identifier: string | null };
+  /** `now produced by ... (was ...): recorded, nothing written` (display only). */
+  reason: string;
+}
+
 /** A scope not read fully: nothing it owns is deleted. */
 export interface SkippedScopeEntry extends Scope {
   error: string;
@@ -137,6 +156,8 @@ export interface PlanDocument {
   /** True when every scope and every item was read fully and every item mapped. */
   complete: boolean;
   resource_changes: ResourceChange[];
+  /** Owner moves, only when there are some (apply records them in the state; Port is not written). */
+  owner_moves?: OwnerMoveEntry[];
   /** Entities whose mapped fields equal the state's record. */
   unchanged: number;
   skipped_scopes: SkippedScopeEntry[];
@@ -155,13 +176,7 @@ export interface PlanDocument {
   summary: PlanSummary;
 }
 
-/** The summary counts of a list of changes: the one place counts are computed. */
-export function summarizeChanges(changes: readonly ResourceChange[]): PlanSummary {
-  const summary: PlanSummary = { add: 0, change: 0, destroy: 0 };
-  for (const change of changes) {
-    if (change.action === 'create') summary.add++;
-    else if (change.action === 'update') summary.change++;
-    else summary.destroy++;
-  }
-  return summary;
+/** Counts by action in the words the plan document uses (`add`, `change`, `destroy`): the one place they are named. */
+export function planSummary(counts: Record<ChangeAction, number>): PlanSummary {
+  return { add: counts.create, change: counts.update, destroy: counts.delete };
 }

@@ -35,7 +35,7 @@ export interface PlanBasis {
  * Refuses a saved plan that no longer describes the state it would change (invariant 5): another
  * state, a state that moved since, or another config.
  */
-export function assertPlanApplicable(plan: PlanHeader, basis: PlanBasis): void {
+export function assertPlanApplicable(plan: Pick<PlanHeader, 'lineage' | 'serial' | 'config_hash'>, basis: PlanBasis): void {
   if (plan.lineage !== basis.lineage) {
     throw new Aws2PortError('PlanStale', `Saved plan is stale: it was made from a different state (lineage ${plan.lineage}, this state is ${basis.lineage}). Run plan again.`);
   }

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { PlannedChanges, type StateDatabase } from '../../state/index.js';
 import { Aws2PortError, fileReadProblem } from '../errors/index.js';
 import { PLAN_FORMAT_VERSION, type PlanDocument, type ResourceChange } from './plan-document.js';
-import { toResourceChange, type Plan, type PlanHeader } from './plan.js';
+import { resourceChangeJson, type Plan, type PlanHeader } from './plan.js';
 import { ChunkedWriter } from './text-sink.js';
 import type { OutputSink } from '../model/index.js';
 
@@ -19,12 +19,14 @@ const LOAD_BATCH = 1000;
  */
 export async function writePlanJson(plan: Plan, sink: OutputSink): Promise<void> {
   const writer = new ChunkedWriter(sink);
-  const { format_version, lineage, serial, config_hash, targets, complete, ...rest } = plan.header;
+  const { format_version, lineage, serial, config_hash, targets, complete, owner_moves, ...others } = plan.header;
+  // Owner moves are listed only when there are some: a plan without them is the documented document.
+  const rest = owner_moves.length > 0 ? { ...others, owner_moves } : others;
   const head = JSON.stringify({ format_version, lineage, serial, config_hash, targets, complete });
   await writer.write(`${head.slice(0, -1)},${CHANGES_OPEN}\n`);
   let isFirst = true;
   for (const change of plan.changes.all()) {
-    await writer.write(`${isFirst ? '' : ',\n'}${JSON.stringify(toResourceChange(change))}`);
+    await writer.write(`${isFirst ? '' : ',\n'}${resourceChangeJson(change)}`);
     isFirst = false;
   }
   await writer.write(`\n],${JSON.stringify(rest).slice(1)}\n`);
@@ -86,7 +88,7 @@ export function planFromDocument(document: PlanDocument, db: StateDatabase): Pla
   const changes = new PlannedChanges(db);
   changes.insert(document.resource_changes.map(rowOf));
   const { resource_changes: _changes, ...header } = document;
-  return { header, changes };
+  return { header: { ...header, owner_moves: header.owner_moves ?? [] }, changes };
 }
 
 function rowOf(change: ResourceChange) {
@@ -114,7 +116,7 @@ function headerOf(document: PlanDocument, file: string): PlanHeader {
   if (document?.format_version !== PLAN_FORMAT_VERSION) throw notAPlan(file, document?.format_version);
   const { resource_changes: _changes, ...header } = document;
   // Plans saved before unread items and value refusals were reported have none.
-  return { ...header, unread_items: header.unread_items ?? [], value_refusals: header.value_refusals ?? [] };
+  return { ...header, unread_items: header.unread_items ?? [], value_refusals: header.value_refusals ?? [], owner_moves: header.owner_moves ?? [] };
 }
 
 function parseJson<T>(text: string, file: string): T {

@@ -96,7 +96,7 @@ function planSections(plan: Plan): Section[] {
       noun: 'rows of counts',
       heading: '| blueprint | kind | add | change | destroy |\n| --- | --- | ---: | ---: | ---: |\n',
       total: counts.length,
-      items: () => counts.map((row) => ({ text: `${tableRow([literal(row.blueprint), literal(row.kind), row.add, row.change, row.destroy])}\n` })),
+      items: () => counts.map((row) => ({ text: `${tableRow([literal(row.blueprint), literal(row.kind), row.create, row.update, row.delete])}\n` })),
       closing: '\n',
     },
     {
@@ -104,6 +104,16 @@ function planSections(plan: Plan): Section[] {
       heading: '#### Blueprints to create in Port\n\n',
       total: header.blueprint_changes.length,
       items: () => header.blueprint_changes.map((b) => ({ text: `- ${literal(b.identifier)}\n` })),
+      closing: '\n',
+    },
+    {
+      noun: 'owner moves',
+      heading: '#### Owner moves\n\nContent unchanged, now produced by another scope or AWS resource: the state records the new owner; nothing is written to Port.\n\n| address | now | was |\n| --- | --- | --- |\n',
+      total: header.owner_moves.length,
+      items: () =>
+        header.owner_moves.map((m) => ({
+          text: `${tableRow([literal(m.address), `${literal(m.aws_identifier ?? '?')} (${literal(formatScope(m.scope))})`, `${literal(m.from.aws_identifier ?? '?')} (${literal(formatScope(m.from.scope))})`])}\n`,
+        })),
       closing: '\n',
     },
     {

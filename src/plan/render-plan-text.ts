@@ -13,7 +13,8 @@ export async function renderPlanText(plan: Plan, sink: OutputSink, style: TextSt
   const out = new ChunkedWriter(sink);
   const { header } = plan;
   const line = (text = '') => out.write(`${text}\n`);
-  if (planHasChanges(header)) {
+  const { add, change, destroy } = header.summary;
+  if (add + change + destroy > 0 || header.blueprint_changes.length > 0) {
     await line(style.bold('aws2port will perform the following actions:'));
     await line();
     for (const blueprint of header.blueprint_changes) {
@@ -21,6 +22,11 @@ export async function renderPlanText(plan: Plan, sink: OutputSink, style: TextSt
       else await line(`  ${style.update('~')} blueprint ${blueprint.identifier}: add ${blueprint.add_properties.map((name) => `properties.${name}`).join(', ')}`);
     }
     for (const change of plan.changes.all()) for (const text of renderChange(change, style)) await line(text);
+    await line();
+  }
+  if (header.owner_moves.length > 0) {
+    await line(style.bold('Owner moves (the state records the new owner; nothing is written to Port):'));
+    for (const move of header.owner_moves) await line(`  ${style.update('>')} ${move.address.padEnd(36)} ${style.dim(`# ${move.reason}`)}`);
     await line();
   }
   if (header.mass_deletions.length > 0) {

@@ -4,8 +4,8 @@
  */
 export { PortClient } from './port-client.js';
 export type { PortConnection } from './port-http.js';
-export type { Blueprint, EntityWriteResult, PortEntity, SearchQuery, UpsertOptions } from './port-types.js';
-export { jsonBytes, splitIntoBatches, MAX_BULK_ENTITIES, MAX_BULK_BYTES, MAX_BULK_DELETE } from './entity-batches.js';
+export type { BatchPacing, Blueprint, EntityWriteResult, PortEntity, SearchQuery, UpsertOptions } from './port-types.js';
+export { MAX_BULK_ENTITIES, MAX_BULK_BYTES, MAX_BULK_DELETE } from './entity-batches.js';
 export { classifyStatus, waitHintMs } from './classify-response.js';
 export { defaultRetryPolicy } from './retry-policy.js';
 export { portConnectionFromEnv } from './port-connection-from-env.js';

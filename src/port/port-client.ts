@@ -1,8 +1,8 @@
 import { Aws2PortError, describeRetryCount } from '../errors/index.js';
-import { MAX_BULK_DELETE, splitIntoBatches } from './entity-batches.js';
+import { bulkBodyText, deleteBatches, upsertBatches, wireEntity, type WireEntity } from './entity-batches.js';
 import { PortHttp, type PortConnection, type PortResponse } from './port-http.js';
-import type { Blueprint, EntityWriteResult, PortEntity, SearchQuery, UpsertOptions } from './port-types.js';
-import type { Entity } from '../model/index.js';
+import type { BatchPacing, Blueprint, EntityWriteResult, PortEntity, SearchQuery, UpsertOptions } from './port-types.js';
+import type { SerializedEntity } from '../model/index.js';
 
 /** Entities per search page (Port allows 1..1000). */
 const SEARCH_PAGE_SIZE = 1000;
@@ -23,39 +23,44 @@ export class PortClient {
     this.http = new PortHttp(connection);
   }
 
-  /** Upserts entities of one blueprint in bulk requests (20 and 1 MiB at most; a 413 splits the batch). */
-  async upsertEntities(blueprint: string, entities: readonly Entity[], options: UpsertOptions): Promise<EntityWriteResult[]> {
-    const results = await Promise.all(splitIntoBatches(entities).map((batch) => this.upsertBatch(blueprint, batch, options)));
+  /**
+   * Upserts entities of one blueprint in bulk requests (20 and 1 MiB at most; a 413 splits the batch),
+   * each request's body assembled from the entities' JSON texts. The one place entities are batched:
+   * `pacing` runs each request and hears each batch's outcomes as Port answers it.
+   */
+  async upsertEntities<T extends SerializedEntity>(blueprint: string, entities: readonly T[], options: UpsertOptions, pacing: BatchPacing<T> = {}): Promise<EntityWriteResult[]> {
+    const run = pacing.run ?? ((request) => request());
+    const results = await Promise.all(
+      upsertBatches(entities.map(wireEntity)).map((batch) =>
+        run(async () => {
+          const written = await this.upsertBatch(blueprint, batch, options);
+          pacing.onBatch?.(batch.map((e) => e.item), written);
+          return written;
+        }),
+      ),
+    );
     return results.flat();
   }
 
   /**
-   * Deletes entities of one blueprint, in bulk requests of at most MAX_BULK_DELETE. Port may delete a
-   * batch in part and names what it deleted (`deletedEntities`): only those count as deleted at once.
-   * Each other entity of the batch (or every one, when Port refuses the batch) is deleted on its own,
-   * which tells it apart: deleted now, already gone (404, counted as deleted), or refused with Port's
-   * reason (a failed write, which the next run retries).
+   * Deletes entities of one blueprint, in bulk requests of at most MAX_BULK_DELETE, paced and heard
+   * batch by batch as upserts are. Port may delete a batch in part and names what it deleted
+   * (`deletedEntities`): only those count as deleted at once. Each other entity of the batch (or every
+   * one, when Port refuses the batch) is deleted on its own, which tells it apart: deleted now, already
+   * gone (404, counted as deleted), or refused with Port's reason (a failed write, which the next run retries).
    */
-  async deleteEntities(blueprint: string, identifiers: readonly string[], deleteDependents: boolean): Promise<EntityWriteResult[]> {
-    const results: EntityWriteResult[] = [];
-    for (let start = 0; start < identifiers.length; start += MAX_BULK_DELETE) {
-      const chunk = identifiers.slice(start, start + MAX_BULK_DELETE);
-      const answer = await this.http.send({
-        method: 'POST',
-        path: `/blueprints/${encodeURIComponent(blueprint)}/bulk/entities/delete`,
-        query: { delete_dependents: deleteDependents },
-        body: { entities: chunk },
-      });
-      const deleted = new Set(isSuccess(answer.status) ? ((answer.body as { deletedEntities?: string[] } | undefined)?.deletedEntities ?? []) : []);
-      results.push(
-        ...(await Promise.all(
-          chunk.map((identifier): EntityWriteResult | Promise<EntityWriteResult> =>
-            deleted.has(identifier) ? { identifier, ok: true } : this.deleteOne(blueprint, identifier, deleteDependents),
-          ),
-        )),
-      );
-    }
-    return results;
+  async deleteEntities(blueprint: string, identifiers: readonly string[], deleteDependents: boolean, pacing: BatchPacing<string> = {}): Promise<EntityWriteResult[]> {
+    const run = pacing.run ?? ((request) => request());
+    const results = await Promise.all(
+      deleteBatches(identifiers).map((batch) =>
+        run(async () => {
+          const deleted = await this.deleteBatch(blueprint, batch, deleteDependents);
+          pacing.onBatch?.(batch, deleted);
+          return deleted;
+        }),
+      ),
+    );
+    return results.flat();
   }
 
   /** The blueprint, or undefined when Port has none by that identifier. */
@@ -102,20 +107,34 @@ export class PortClient {
     return this.http.close();
   }
 
-  private async upsertBatch(blueprint: string, batch: readonly Entity[], options: UpsertOptions): Promise<EntityWriteResult[]> {
+  private async upsertBatch(blueprint: string, batch: readonly WireEntity<SerializedEntity>[], options: UpsertOptions): Promise<EntityWriteResult[]> {
     const answer = await this.http.send({
       method: 'POST',
       path: `/blueprints/${encodeURIComponent(blueprint)}/entities/bulk`,
       query: { upsert: true, merge: options.merge, create_missing_related_entities: options.createMissingRelatedEntities, ...(options.validationOnly ? { validation_only: true } : {}) },
-      body: { entities: batch.map(entityBody) },
+      bodyText: bulkBodyText(batch),
     });
     if (answer.status === 413 && batch.length > 1) {
       const half = Math.ceil(batch.length / 2);
       const [first, second] = await Promise.all([this.upsertBatch(blueprint, batch.slice(0, half), options), this.upsertBatch(blueprint, batch.slice(half), options)]);
       return [...first, ...second];
     }
-    if (answer.status === 200 || answer.status === 201 || answer.status === 207) return perEntityResults(batch, answer.body as BulkAnswer);
-    return batch.map((entity) => failure(entity.identifier, answer));
+    const identifiers = batch.map((e) => e.item.entity.identifier);
+    if (answer.status === 200 || answer.status === 201 || answer.status === 207) return perEntityResults(identifiers, answer.body as BulkAnswer);
+    return identifiers.map((identifier) => failure(identifier, answer));
+  }
+
+  private async deleteBatch(blueprint: string, batch: readonly string[], deleteDependents: boolean): Promise<EntityWriteResult[]> {
+    const answer = await this.http.send({
+      method: 'POST',
+      path: `/blueprints/${encodeURIComponent(blueprint)}/bulk/entities/delete`,
+      query: { delete_dependents: deleteDependents },
+      body: { entities: batch },
+    });
+    const deleted = new Set(isSuccess(answer.status) ? ((answer.body as { deletedEntities?: string[] } | undefined)?.deletedEntities ?? []) : []);
+    return Promise.all(
+      batch.map((identifier): EntityWriteResult | Promise<EntityWriteResult> => (deleted.has(identifier) ? { identifier, ok: true } : this.deleteOne(blueprint, identifier, deleteDependents))),
+    );
   }
 
   private async deleteOne(blueprint: string, identifier: string, deleteDependents: boolean): Promise<EntityWriteResult> {
@@ -129,31 +148,21 @@ export class PortClient {
   }
 }
 
-/** Matches Port's per-entity answers to the batch by index (falling back to identifier). */
-function perEntityResults(batch: readonly Entity[], body: BulkAnswer): EntityWriteResult[] {
+/** Matches Port's per-entity answers to the batch (its identifiers, in order) by index, falling back to identifier. */
+function perEntityResults(batch: readonly string[], body: BulkAnswer): EntityWriteResult[] {
   const byIndex = new Map<number, EntityWriteResult>();
   const indexOf = (index: number | undefined, identifier: string | undefined) =>
-    index !== undefined && index >= 0 && index < batch.length ? index : batch.findIndex((e) => e.identifier === identifier);
+    index !== undefined && index >= 0 && index < batch.length ? index : batch.indexOf(identifier ?? '');
   for (const ok of body?.entities ?? []) {
     const i = indexOf(ok.index, ok.identifier);
-    if (i >= 0) byIndex.set(i, { identifier: batch[i]!.identifier, ok: true, ...(ok.created === undefined ? {} : { created: ok.created }) });
+    if (i >= 0) byIndex.set(i, { identifier: batch[i]!, ok: true, ...(ok.created === undefined ? {} : { created: ok.created }) });
   }
   for (const error of body?.errors ?? []) {
     const i = indexOf(error.index, error.identifier);
-    if (i >= 0) byIndex.set(i, { identifier: batch[i]!.identifier, ok: false, statusCode: error.statusCode ?? 0, error: error.error ?? 'unknown', message: error.message ?? '' });
+    if (i >= 0) byIndex.set(i, { identifier: batch[i]!, ok: false, statusCode: error.statusCode ?? 0, error: error.error ?? 'unknown', message: error.message ?? '' });
   }
   // An entity Port did not mention was not confirmed: it is not recorded, and the next plan retries it.
-  return batch.map((entity, i) => byIndex.get(i) ?? { identifier: entity.identifier, ok: false, statusCode: 0, error: 'unconfirmed', message: 'Port did not report this entity in its answer' });
-}
-
-/**
- * An entity as the upsert routes take it. Port's contract has `title` and `icon` as strings and `team`
- * as a string or a list, never null: a null field is left out (with `merge=false` Port then leaves it
- * empty; with `merge=true` it keeps what it had).
- */
-function entityBody(entity: Entity): Partial<Entity> {
-  const { title, icon, team, ...rest } = entity;
-  return { ...rest, ...(title === null ? {} : { title }), ...(icon === null ? {} : { icon }), ...(team === null ? {} : { team }) };
+  return batch.map((identifier, i) => byIndex.get(i) ?? { identifier, ok: false, statusCode: 0, error: 'unconfirmed', message: 'Port did not report this entity in its answer' });
 }
 
 /** A failed write of one entity from Port's answer, saying how often it was tried when more than once. */

@@ -34,12 +34,13 @@ export interface PortResponse {
   retries: RetryCount;
 }
 
-/** A request to Port: method, path under /v1, query and JSON body. */
+/** A request to Port: method, path under /v1, query and JSON body (a value, or its JSON text made beforehand). */
 export interface PortRequest {
   method: Dispatcher.HttpMethod;
   path: string;
   query?: Record<string, string | boolean | number>;
   body?: unknown;
+  bodyText?: string;
 }
 
 /** Refresh the token this long before Port says it expires. */
@@ -116,7 +117,7 @@ export class PortHttp {
           'user-agent': this.connection.userAgent,
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
-        ...(req.body === undefined ? {} : { body: JSON.stringify(req.body) }),
+        ...(req.bodyText !== undefined ? { body: req.bodyText } : req.body === undefined ? {} : { body: JSON.stringify(req.body) }),
         headersTimeout: 60_000,
         bodyTimeout: 60_000,
       });

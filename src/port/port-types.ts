@@ -13,6 +13,16 @@ export type EntityWriteResult =
   | { identifier: string; ok: true; created?: boolean }
   | { identifier: string; ok: false; statusCode: number; error: string; message: string };
 
+/**
+ * How the client runs the bulk requests of one call: `run` paces each request (e.g. a cap on requests
+ * in flight; default: all at once), `onBatch` hears each batch's items and outcomes as soon as Port
+ * answers it (e.g. to record them before the next batch is answered).
+ */
+export interface BatchPacing<T> {
+  run?: <R>(request: () => Promise<R>) => Promise<R>;
+  onBatch?: (items: readonly T[], results: readonly EntityWriteResult[]) => void;
+}
+
 /** Port's query options on upserts, from the config. */
 export interface UpsertOptions {
   merge: boolean;

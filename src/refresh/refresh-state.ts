@@ -1,7 +1,7 @@
 import type { PortClient, PortEntity } from '../port/index.js';
 import type { StateStore } from '../../state/index.js';
 import { detectDrift, fieldsToRead } from './detect-drift.js';
-import { entityAddress } from '../model/index.js';
+import { entityAddress, serializeEntity } from '../model/index.js';
 
 /** Recorded entities compared per Port search: Port returns at most 1000 a page. */
 const PAGE_SIZE = 1000;
@@ -48,7 +48,7 @@ export async function refreshState(store: StateStore, port: PortClient, onDrift?
             writer.deleteEntity(blueprint, record.identifier);
             reports.push({ address, kind: 'deleted', fields: [] });
           } else {
-            writer.putEntity({ ...record, entity: drift.held });
+            writer.putEntity({ ...record, ...serializeEntity(drift.held) });
             reports.push({ address, kind: 'changed', fields: drift.fields });
           }
         }

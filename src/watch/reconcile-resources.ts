@@ -131,16 +131,16 @@ async function planAndApply(
             for (const failed of key ? [key] : observed) failedKeys.add(failed);
             metrics.errors.inc({ stage: 'apply' });
             log.log('warn', 'write_failed', `${progress.address}: ${progress.action} failed: ${progress.error ?? ''}`, { address: progress.address, action: progress.action });
-          } else {
+          } else if (progress.outcome === 'applied') {
             metrics.applied.inc({ action: progress.action, trigger: 'event' });
           }
         },
       });
-      log.log('info', 'resources_applied', `${observations.length} resources re-read: ${result.added} added, ${result.changed} changed, ${result.destroyed} destroyed, ${result.failed} failed`, {
+      log.log('info', 'resources_applied', `${observations.length} resources re-read: ${result.applied.create} added, ${result.applied.update} changed, ${result.applied.delete} destroyed, ${result.failed} failed`, {
         resources: observations.length,
-        added: result.added,
-        changed: result.changed,
-        destroyed: result.destroyed,
+        added: result.applied.create,
+        changed: result.applied.update,
+        destroyed: result.applied.delete,
         failed: result.failed,
         read_ms: Math.round(readMs),
         plan_ms: Math.round(planMs),

@@ -418,7 +418,7 @@ export class Watcher {
             ...(options.blueprints ? { blueprints: options.blueprints } : {}),
             onProgress: (p) => {
               if (p.outcome === 'failed') log.log('warn', 'write_failed', `${p.address}: ${p.action} failed: ${p.error ?? ''}`, { address: p.address, action: p.action, trigger: 'resync' });
-              else metrics.applied.inc({ action: p.action, trigger: 'resync' });
+              else if (p.outcome === 'applied') metrics.applied.inc({ action: p.action, trigger: 'resync' });
             },
           });
           failed = result.failed;

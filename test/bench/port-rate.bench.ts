@@ -5,7 +5,7 @@ import { PortClient } from '../../src/port/index.js';
 import { startAwsSimulator } from '../simulators/aws/index.js';
 import { generateEstate } from '../simulators/aws/generate-estate.js';
 import { loadExampleBlueprints, startPortSimulator } from '../simulators/port/index.js';
-import { anEntity } from '../support/builders.js';
+import { aSerialized } from '../support/builders.js';
 import { runCli } from '../support/run-cli.js';
 import { SCALE_KINDS, scaleConfigText } from './scale-config.js';
 
@@ -74,7 +74,7 @@ async function pacingCase(model: 'bucket' | 'window'): Promise<void> {
   const sim = await startPortSimulator({ blueprints: loadExampleBlueprints(), rateLimits: limits, rateLimitModel: model, rateLimitWindowSeconds: model === 'bucket' ? 300 : WINDOW_SECONDS, faults: { latencyMs: 50 } });
   const client = new PortClient({ baseUrl: sim.url, clientId: 'sim-client-id', clientSecret: 'sim-client-secret', userAgent: 'aws2port/bench', connections: 512 });
   try {
-    const entities = Array.from({ length: REQUESTS * ENTITIES_PER_REQUEST }, (_, i) => anEntity(`e${i}`));
+    const entities = Array.from({ length: REQUESTS * ENTITIES_PER_REQUEST }, (_, i) => aSerialized(`e${i}`));
     const results = await client.upsertEntities('cloudResource', entities, { merge: true, createMissingRelatedEntities: true });
     const writes = sim.writes.filter((w) => w.route === 'bulk-upsert');
     const seconds = (Date.parse(writes.at(-1)!.at) - Date.parse(writes[0]!.at)) / 1000;

@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { parseConfig } from '../../src/config/index.js';
 import { isAws2PortError } from '../../src/errors/index.js';
-import { makePlan, toResourceChange, type PlanHeader, type ResourceChange } from '../../src/plan/index.js';
+import { makePlan, resourceChangeJson, type PlanHeader, type ResourceChange } from '../../src/plan/index.js';
 import { openStateDatabase, StateStore } from '../../state/index.js';
 import { buildResource, type EstateResource } from '../simulators/aws/index.js';
 import { EC2, organization, S3, startSourceWorld, type SourceWorld } from '../aws/source-fixture.js';
 import { tempDir } from '../support/temp-dir.js';
+import { entityRecord } from '../../src/model/index.js';
 
 const REGIONS = ['us-east-1', 'eu-west-1'];
 
@@ -80,7 +81,7 @@ describe('makePlan', () => {
     assert.deepEqual(errors, []);
     const made = await makePlan({ config: config!, store, targets, log: () => {} });
     try {
-      return { header: made.header, changes: [...made.changes.all()].map(toResourceChange) };
+      return { header: made.header, changes: [...made.changes.all()].map((c): ResourceChange => JSON.parse(resourceChangeJson(c))) };
     } finally {
       made.changes.close();
     }
@@ -91,7 +92,7 @@ describe('makePlan', () => {
     store.recordWrites((writer) => {
       for (const c of seen.changes) {
         if (c.action === 'delete') writer.deleteEntity(c.blueprint, c.identifier);
-        else writer.putEntity({ blueprint: c.blueprint, identifier: c.identifier, scope: c.scope, awsIdentifier: c.aws_identifier, entity: c.after! });
+        else writer.putEntity(entityRecord(c.blueprint, c.after!, c.scope, c.aws_identifier));
       }
     });
   }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import type { RawItem } from '../../src/aws/index.js';
 import { blueprintSchemaOf, compileMapper, loadJqEngine, type JqEngine, type Mapper } from '../../src/mapping/index.js';
-import { makeResourcePlan, type Plan, type ResourceObservation } from '../../src/plan/index.js';
+import { makeResourcePlan, planHasChanges, type Plan, type ResourceObservation } from '../../src/plan/index.js';
 import { openStateDatabase, StateStore } from '../../state/index.js';
 import { buildResource as buildResourceConfig, type ResourceSpec } from '../mapping/builders.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -54,7 +54,7 @@ function recordAsApplied(store: StateStore, plan: Plan): void {
   store.recordWrites((writer) => {
     for (const c of changes) {
       if (c.action === 'delete') writer.deleteEntity(c.blueprint, c.identifier);
-      else writer.putEntity({ blueprint: c.blueprint, identifier: c.identifier, scope: c.scope, awsIdentifier: c.awsIdentifier, entity: c.after! });
+      else writer.putEntity({ blueprint: c.blueprint, identifier: c.identifier, scope: c.scope, awsIdentifier: c.awsIdentifier, entity: c.after!, body: c.afterBody! });
     }
   });
 }
@@ -149,18 +149,22 @@ describe('makeResourcePlan', () => {
     assert.deepEqual(actions(plan(store, tables, [seen('orders', undefined, scopeIn('eu-west-1'))])), [`delete arn:aws:dynamodb:eu-west-1:${ACCOUNT}:table/orders`]);
   });
 
-  it('records an entity now produced by another scope as an update naming the move, as a full plan does', () => {
+  it('plans an entity now produced by another scope as a move, outside the changes and their summary, as a full plan does', () => {
     const store = newStore();
     const byKind = mappers(CLUSTER_MAPPING);
     recordAsApplied(store, plan(store, byKind, [seen('a', cluster('a'))]));
     const elsewhere: Scope = { ...CLUSTERS, region: 'global' };
     const moved = plan(store, byKind, [seen('a', cluster('a'), elsewhere)]);
-    const [change, ...rest] = [...moved.changes.all()];
+    const changes = [...moved.changes.all()];
     moved.changes.close();
+    assert.deepEqual(changes, []);
+    assert.deepEqual(moved.header.summary, { add: 0, change: 0, destroy: 0 });
+    assert.ok(planHasChanges(moved.header), 'a move is something for apply to do');
+    const [move, ...rest] = moved.header.owner_moves;
     assert.deepEqual(rest, []);
-    assert.equal(change?.action, 'update');
-    assert.deepEqual(change?.scope, elsewhere);
-    assert.match(change?.reason ?? '', /now produced by AWS::ECS::Cluster 111111111111 global a/);
+    assert.equal(move?.action, 'move');
+    assert.deepEqual([move?.scope, move?.from.scope], [elsewhere, CLUSTERS]);
+    assert.match(move?.reason ?? '', /now produced by AWS::ECS::Cluster 111111111111 global a \(was AWS::ECS::Cluster 111111111111 eu-west-1 a\)/);
   });
 
   it('gives the same plan whatever the order of the observations', () => {

@@ -3,17 +3,19 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { isAws2PortError } from '../../src/errors/index.js';
-import { assertPlanApplicable, readPlanFile, savePlanFile, toResourceChange, type PlanDocument } from '../../src/plan/index.js';
+import { assertPlanApplicable, readPlanFile, savePlanFile, resourceChangeJson, type PlanDocument, type ResourceChange } from '../../src/plan/index.js';
 import { openStateDatabase } from '../../state/index.js';
-import { aChange, aPlan, aPlanOf, anEntity } from '../support/builders.js';
+import { aChange, aMove, aPlan, aPlanOf, anEntity, aScope } from '../support/builders.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const basis = { lineage: '00000000-0000-4000-8000-000000000000', serial: 3, configHash: 'sha256:abc' };
 
-/** A plan read back from a file, as a document again. */
+/** A plan read back from a file, as a document again (owner moves listed only when there are some, as written). */
 async function readBack(file: string): Promise<PlanDocument> {
   const plan = await readPlanFile(file, openStateDatabase(':memory:'));
-  return { ...plan.header, resource_changes: [...plan.changes.all()].map(toResourceChange) };
+  const { owner_moves, ...header } = plan.header;
+  const resource_changes = [...plan.changes.all()].map((change) => JSON.parse(resourceChangeJson(change)) as ResourceChange);
+  return { ...header, resource_changes, ...(owner_moves.length > 0 ? { owner_moves } : {}) };
 }
 
 const canonical = (document: PlanDocument) => JSON.parse(JSON.stringify(document)) as unknown;
@@ -31,6 +33,18 @@ describe('plan files', () => {
     const file = join(tempDir(), 'p.plan');
     await savePlanFile(file, aPlanOf(document));
     assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), canonical(document));
+  });
+
+  it('keep owner moves apart from the changes, and list them only when there are some', async () => {
+    const moves = [aMove('x', aScope({ account: '222222222222' }), aScope())];
+    const document = aPlan([aChange('create', 'a')], { owner_moves: moves });
+    const file = join(tempDir(), 'p.plan');
+    await savePlanFile(file, aPlanOf(document));
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as PlanDocument;
+    assert.deepEqual([saved.resource_changes.map((c) => c.action), saved.owner_moves, saved.summary], [['create'], moves, { add: 1, change: 0, destroy: 0 }]);
+    assert.deepEqual(canonical(await readBack(file)), canonical(document));
+    await savePlanFile(file, aPlanOf(aPlan([aChange('create', 'a')])));
+    assert.equal('owner_moves' in (JSON.parse(readFileSync(file, 'utf8')) as PlanDocument), false);
   });
 
   it('load a plan document written on one line too', async () => {

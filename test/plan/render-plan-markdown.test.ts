@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { GITHUB_COMMENT_LIMIT, PLAN_COMMENT_MARKER, renderPlanMarkdown, type PlanDocument } from '../../src/plan/index.js';
-import { aChange, anEntity, aPlan, aPlanOf, aScope } from '../support/builders.js';
+import { aChange, aMove, anEntity, aPlan, aPlanOf, aScope } from '../support/builders.js';
 
 /** A CommonMark + GFM-tables reader that passes raw HTML through, as GitHub's does before sanitizing. */
 const markdown = new MarkdownIt({ html: true });
@@ -121,6 +121,13 @@ describe('renderPlanMarkdown', () => {
       `- cloudResource.gone (AWS::S3::Bucket 111111111111 global) — no longer in AWS <b>${HOSTILE.replace('\n', ' ')}</b>`,
       '+ bp|x.new`</summary> (AWS::Custom::<Thing> 111111111111 global)',
     ]);
+  });
+
+  it('lists owner moves in a table of their own, outside the counts', async () => {
+    const text = await render(aPlan([], { owner_moves: [aMove('x', aScope({ account: '222222222222' }), aScope())] }));
+    assert.match(text, /\*\*Plan: 0 to add, 0 to change, 0 to destroy\.\*\*/);
+    assert.match(text, /#### Owner moves\n/);
+    assert.ok(text.includes('| <code>cloudResource.x</code> | <code>x</code> (<code>AWS::S3::Bucket 222222222222 global</code>) | <code>x</code> (<code>AWS::S3::Bucket 111111111111 global</code>) |'), text);
   });
 
   it('lists the deletion guards that stop the apply, first', async () => {

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { renderPlanText, summaryLine } from '../../src/plan/index.js';
-import { aChange, anEntity, aPlan, aPlanOf, aScope } from '../support/builders.js';
+import { aChange, aMove, anEntity, aPlan, aPlanOf, aScope } from '../support/builders.js';
 import { textStyle } from '../../src/model/index.js';
 
 /** Golden files live in the source tree (test/plan/testdata), found from dist/test/plan. */
@@ -53,8 +53,19 @@ describe('renderPlanText', () => {
     assert.equal(await render(aPlan()), 'No changes. Port matches AWS.\n');
   });
 
+  it('lists owner moves apart from the changes, outside the summary counts', async () => {
+    const move = { ...aMove('x', instance, aScope()), reason: 'now produced by AWS::EC2::Instance 111111111111 eu-west-1 x (was AWS::S3::Bucket 111111111111 global x): recorded, nothing written' };
+    const text = await render(aPlan([], { owner_moves: [move] }));
+    assert.equal(
+      text,
+      'Owner moves (the state records the new owner; nothing is written to Port):\n' +
+        `  > ${'cloudResource.x'.padEnd(36)} # ${move.reason}\n\n` +
+        'Plan: 0 to add, 0 to change, 0 to destroy.\n',
+    );
+  });
+
   it('pins the summary line', () => {
-    assert.equal(summaryLine(mixedPlan), 'Plan: 1 to add, 1 to change, 1 to destroy.');
+    assert.equal(summaryLine({ ...mixedPlan, owner_moves: [] }), 'Plan: 1 to add, 1 to change, 1 to destroy.');
   });
 
   it('colours symbols only when asked', async () => {

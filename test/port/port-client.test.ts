@@ -5,10 +5,10 @@ import { STANDARD_RETRY_BUDGET } from '../../src/concurrency/index.js';
 import { isAws2PortError } from '../../src/errors/index.js';
 import { PortClient, type PortConnection } from '../../src/port/index.js';
 import { startPortSimulator, type PortSimulator, type PortSimulatorOptions } from '../simulators/port/index.js';
-import { anEntity } from '../support/builders.js';
+import { aSerialized } from '../support/builders.js';
 
 const UPSERT = { merge: true, createMissingRelatedEntities: true };
-const accountEntity = (id: string) => ({ identifier: id, title: id, icon: null, team: null, properties: {}, relations: {} });
+const accountEntity = (id: string) => aSerialized(id, { properties: {}, relations: {} });
 
 /** A client on a fresh simulator that records the waits it asks for instead of sleeping. */
 async function clientOn(options: PortSimulatorOptions = {}, connectionOptions: Partial<PortConnection> = {}): Promise<{ port: PortSimulator; client: PortClient; waits: number[] }> {
@@ -38,7 +38,7 @@ describe('PortClient', () => {
     const { port, client } = await clientOn();
     port.faults.failEntities.set('b', { statusCode: 422, error: 'schema_mismatch', message: 'tags must be an array' });
     await client.upsertEntities('awsAccount', [accountEntity('111111111111')], UPSERT);
-    const results = await client.upsertEntities('cloudResource', ['a', 'b', 'c'].map((id) => anEntity(id)), UPSERT);
+    const results = await client.upsertEntities('cloudResource', ['a', 'b', 'c'].map((id) => aSerialized(id)), UPSERT);
     assert.deepEqual(results.map((r) => [r.identifier, r.ok]), [['a', true], ['b', false], ['c', true]]);
     const failed = results[1]!;
     assert.ok(!failed.ok && failed.error === 'schema_mismatch');
@@ -47,7 +47,7 @@ describe('PortClient', () => {
 
   it('splits a batch that Port answers with 413 and writes every entity', async () => {
     const { port, client } = await clientOn({ faults: { nextStatuses: [413] } });
-    const results = await client.upsertEntities('cloudResource', ['a', 'b', 'c', 'd'].map((id) => anEntity(id)), UPSERT);
+    const results = await client.upsertEntities('cloudResource', ['a', 'b', 'c', 'd'].map((id) => aSerialized(id)), UPSERT);
     assert.ok(results.every((r) => r.ok));
     assert.equal(port.entities('cloudResource').length, 4);
     assert.deepEqual(port.writes.filter((w) => w.route === 'bulk-upsert').map((w) => w.status), [413, 200, 200]);
@@ -56,7 +56,7 @@ describe('PortClient', () => {
   for (const form of ['seconds', 'epoch'] as const) {
     it(`waits as x-ratelimit-reset says (${form} form) after a 429, then succeeds`, async () => {
       const { port, client, waits } = await clientOn({ rateLimitResetForm: form, sendRetryAfter: false, faults: { nextStatuses: [429], retryAfterSeconds: 7 } });
-      const results = await client.upsertEntities('cloudResource', [anEntity('a')], UPSERT);
+      const results = await client.upsertEntities('cloudResource', [aSerialized('a')], UPSERT);
       assert.ok(results[0]!.ok);
       // one wait for the reset (the pacing of the retry itself is a matter of ms)
       const resetWaits = waits.filter((ms) => ms >= 1000);
@@ -69,13 +69,13 @@ describe('PortClient', () => {
 
   it('honours Retry-After when Port sends it', async () => {
     const { client, waits } = await clientOn({ faults: { nextStatuses: [429], retryAfterSeconds: 3 } });
-    await client.upsertEntities('cloudResource', [anEntity('a')], UPSERT);
+    await client.upsertEntities('cloudResource', [aSerialized('a')], UPSERT);
     assert.ok(waits[0]! >= 3_000 && waits[0]! < 3_200, `waited ${waits[0]} ms`);
   });
 
   it('retries 5xx answers with growing backoff until one succeeds', async () => {
     const { port, client, waits } = await clientOn({ faults: { nextStatuses: [500, 502, 503, 504] } });
-    const results = await client.upsertEntities('cloudResource', [anEntity('a')], UPSERT);
+    const results = await client.upsertEntities('cloudResource', [aSerialized('a')], UPSERT);
     assert.ok(results[0]!.ok);
     assert.equal(waits.length, 4);
     assert.ok(waits[3]! > waits[0]!);
@@ -84,7 +84,7 @@ describe('PortClient', () => {
 
   it('tries a 500 three times in all, not ten, and says so in the failure', async () => {
     const { port, client, waits } = await clientOn({ faults: { nextStatuses: Array.from({ length: 10 }, () => 500) } });
-    const [result] = await client.upsertEntities('cloudResource', [anEntity('a')], UPSERT);
+    const [result] = await client.upsertEntities('cloudResource', [aSerialized('a')], UPSERT);
     assert.ok(result && !result.ok);
     assert.equal(result.statusCode, 500);
     assert.equal(port.writes.length, 3);
@@ -127,10 +127,10 @@ describe('PortClient', () => {
 
   it('gets a new token once when Port answers 401, then succeeds', async () => {
     const { port, client } = await clientOn();
-    await client.upsertEntities('cloudResource', [anEntity('a')], UPSERT);
+    await client.upsertEntities('cloudResource', [aSerialized('a')], UPSERT);
     // Another token for the same credential: Port invalidates the client's.
     await request(`${port.url}/v1/auth/access_token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId: 'sim-client-id', clientSecret: 'sim-client-secret' }) }).then((r) => r.body.text());
-    const results = await client.upsertEntities('cloudResource', [anEntity('b')], UPSERT);
+    const results = await client.upsertEntities('cloudResource', [aSerialized('b')], UPSERT);
     assert.ok(results[0]!.ok);
   });
 
@@ -138,23 +138,23 @@ describe('PortClient', () => {
     const port = await startPortSimulator();
     after(() => port.close());
     const client = new PortClient({ baseUrl: port.url, clientId: 'sim-client-id', clientSecret: 'wrong', userAgent: 'aws2port/test', connections: 1 });
-    await assert.rejects(client.upsertEntities('cloudResource', [anEntity('a')], UPSERT), (error: Error & { code?: string; detail?: string }) => error.code === 'PortAuthFailed' && /PORT_CLIENT_SECRET/.test(error.detail ?? ''));
+    await assert.rejects(client.upsertEntities('cloudResource', [aSerialized('a')], UPSERT), (error: Error & { code?: string; detail?: string }) => error.code === 'PortAuthFailed' && /PORT_CLIENT_SECRET/.test(error.detail ?? ''));
     await client.close();
   });
 
   it('fails with PortRequestFailed, not an auth failure, when Port cannot be reached or cannot issue a token', async () => {
     const noWait = async () => undefined;
     const unreachable = new PortClient({ baseUrl: 'http://127.0.0.1:9', clientId: 'id', clientSecret: 'secret', userAgent: 'aws2port/test', connections: 1, sleep: noWait });
-    await assert.rejects(unreachable.upsertEntities('cloudResource', [anEntity('a')], UPSERT), (error: Error & { code?: string }) => error.code === 'PortRequestFailed' && error.message.startsWith('Cannot reach Port at http://127.0.0.1:9'));
+    await assert.rejects(unreachable.upsertEntities('cloudResource', [aSerialized('a')], UPSERT), (error: Error & { code?: string }) => error.code === 'PortRequestFailed' && error.message.startsWith('Cannot reach Port at http://127.0.0.1:9'));
     await unreachable.close();
 
     const { client } = await clientOn({ faults: { nextTokenStatuses: Array.from({ length: 10 }, () => 503) } });
-    await assert.rejects(client.upsertEntities('cloudResource', [anEntity('a')], UPSERT), (error: Error & { code?: string }) => error.code === 'PortRequestFailed' && /HTTP 503/.test(error.message));
+    await assert.rejects(client.upsertEntities('cloudResource', [aSerialized('a')], UPSERT), (error: Error & { code?: string }) => error.code === 'PortRequestFailed' && /HTTP 503/.test(error.message));
   });
 
   it('deletes a batch with one request on Port\'s bulk delete route', async () => {
     const { port, client } = await clientOn();
-    await client.upsertEntities('cloudResource', ['a', 'b', 'c'].map((id) => anEntity(id)), UPSERT);
+    await client.upsertEntities('cloudResource', ['a', 'b', 'c'].map((id) => aSerialized(id)), UPSERT);
     const results = await client.deleteEntities('cloudResource', ['a', 'b', 'c'], false);
     assert.ok(results.every((r) => r.ok));
     assert.deepEqual(port.writes.filter((w) => w.route.includes('delete')).map((w) => [w.method, w.route, w.status]), [['POST', 'bulk-delete', 200]]);
@@ -163,7 +163,7 @@ describe('PortClient', () => {
 
   it('counts only the entities Port names as deleted when it deletes a batch in part; the other fails with Port\'s reason', async () => {
     const { port, client } = await clientOn();
-    await client.upsertEntities('cloudResource', ['a', 'b', 'c'].map((id) => anEntity(id)), UPSERT);
+    await client.upsertEntities('cloudResource', ['a', 'b', 'c'].map((id) => aSerialized(id)), UPSERT);
     port.faults.failDeletes.set('b', { statusCode: 403, error: 'forbidden', message: 'not yours' });
     const results = await client.deleteEntities('cloudResource', ['a', 'b', 'c'], false);
     assert.deepEqual(results.map((r) => [r.identifier, r.ok]), [['a', true], ['b', false], ['c', true]]);
@@ -175,7 +175,7 @@ describe('PortClient', () => {
   it('deletes one by one what Port refuses in bulk for dependents: the others go, the one with dependents fails', async () => {
     const { port, client } = await clientOn();
     await client.upsertEntities('awsAccount', ['111111111111', '222222222222'].map(accountEntity), UPSERT);
-    await client.upsertEntities('cloudResource', [anEntity('a')], UPSERT);
+    await client.upsertEntities('cloudResource', [aSerialized('a')], UPSERT);
     const results = await client.deleteEntities('awsAccount', ['111111111111', '222222222222'], false);
     assert.deepEqual(results.map((r) => [r.identifier, r.ok]), [['111111111111', false], ['222222222222', true]]);
     const kept = results[0]!;
@@ -185,7 +185,7 @@ describe('PortClient', () => {
 
   it('counts a delete of an entity already gone as done', async () => {
     const { port, client } = await clientOn();
-    await client.upsertEntities('cloudResource', [anEntity('a')], UPSERT);
+    await client.upsertEntities('cloudResource', [aSerialized('a')], UPSERT);
     const results = await client.deleteEntities('cloudResource', ['a', 'never-existed'], true);
     assert.deepEqual(results.map((r) => [r.identifier, r.ok]), [['a', true], ['never-existed', true]]);
     assert.equal(port.entities('cloudResource').length, 0);
@@ -193,7 +193,7 @@ describe('PortClient', () => {
 
   it('asks a search for $identifier and the fields named, and Port answers only those', async () => {
     const { client } = await clientOn();
-    await client.upsertEntities('cloudResource', [anEntity('a', { properties: { kind: 'AWS::S3::Bucket', region: 'us-east-1' } })], UPSERT);
+    await client.upsertEntities('cloudResource', [aSerialized('a', { properties: { kind: 'AWS::S3::Bucket', region: 'us-east-1' } })], UPSERT);
     const query = { combinator: 'and' as const, rules: [{ property: '$identifier', operator: 'in', value: ['a'] }] };
     const pages = [];
     for await (const page of client.searchEntities('cloudResource', query, ['$title', 'region', 'account'])) pages.push(...page);
@@ -202,14 +202,14 @@ describe('PortClient', () => {
 
   it('leaves null title, icon and team out of an upsert, as Port\'s contract has no null for them', async () => {
     const { port, client } = await clientOn();
-    const [result] = await client.upsertEntities('cloudResource', [anEntity('a', { title: null, icon: null, team: null })], { merge: false, createMissingRelatedEntities: true });
+    const [result] = await client.upsertEntities('cloudResource', [aSerialized('a', { title: null, icon: null, team: null })], { merge: false, createMissingRelatedEntities: true });
     assert.ok(result!.ok);
     assert.deepEqual([port.entity('cloudResource', 'a')!.title, port.entity('cloudResource', 'a')!.icon, port.entity('cloudResource', 'a')!.team], [null, null, []]);
   });
 
   it('sends its User-Agent, which Port records as the datasource', async () => {
     const { port, client } = await clientOn();
-    await client.upsertEntities('cloudResource', [anEntity('a')], UPSERT);
+    await client.upsertEntities('cloudResource', [aSerialized('a')], UPSERT);
     assert.equal(port.entity('cloudResource', 'a')?.$datasource, 'aws2port/test');
   });
 });
@@ -226,7 +226,7 @@ describe('PortClient under Port\'s rate limits', () => {
         await port.close();
       });
       // 40 bulk requests at once
-      const results = await client.upsertEntities('cloudResource', Array.from({ length: 800 }, (_, i) => anEntity(`e${i}`)), UPSERT);
+      const results = await client.upsertEntities('cloudResource', Array.from({ length: 800 }, (_, i) => aSerialized(`e${i}`)), UPSERT);
       assert.ok(results.every((r) => r.ok));
       const throttled = port.writes.filter((w) => w.status === 429).length;
       assert.ok(throttled <= 6, `${throttled} requests of ${port.writes.length} answered 429`);

@@ -9,7 +9,7 @@ import { fieldsToRead } from '../../src/refresh/index.js';
 import { loadPortContract, operationParts, portContractChecker } from '../simulators/port/contract/port-contract.js';
 import { call, fetchToken } from '../simulators/port/sim-api.js';
 import { loadExampleBlueprints, startPortSimulator, type PortSimulator } from '../simulators/port/index.js';
-import { anEntity } from '../support/builders.js';
+import { aSerialized } from '../support/builders.js';
 
 const CONTRACT = loadPortContract();
 const USED_ROUTES = CONTRACT.routes.filter((route) => route.usedByAws2port);
@@ -88,22 +88,22 @@ describe('Port contract', () => {
 
     // Entities with every shape of field: nulls, a team as a string and as a list, relations, 25 (two batches).
     const options = { merge: true, createMissingRelatedEntities: false };
-    const accounts = await client.upsertEntities('awsAccount', [anEntity('111111111111', { properties: { status: 'ACTIVE' }, relations: {} })], options);
+    const accounts = await client.upsertEntities('awsAccount', [aSerialized('111111111111', { properties: { status: 'ACTIVE' }, relations: {} })], options);
     const resources = Array.from({ length: 25 }, (_, i) =>
-      anEntity(`res-${String(i).padStart(2, '0')}`, { properties: { kind: 'AWS::S3::Bucket', region: 'us-east-1', tags: [] }, team: i % 2 === 0 ? 'platform' : ['a', 'b'], icon: i === 0 ? 'Bucket' : null }),
+      aSerialized(`res-${String(i).padStart(2, '0')}`, { properties: { kind: 'AWS::S3::Bucket', region: 'us-east-1', tags: [] }, team: i % 2 === 0 ? 'platform' : ['a', 'b'], icon: i === 0 ? 'Bucket' : null }),
     );
     const written = await client.upsertEntities('cloudResource', resources, { merge: false, createMissingRelatedEntities: true });
     assert.ok([...accounts, ...written].every((result) => result.ok));
 
     // Search as refresh does, page by page.
-    const query = { combinator: 'and' as const, rules: [{ property: '$identifier', operator: 'in', value: resources.map((r) => r.identifier) }] };
+    const query = { combinator: 'and' as const, rules: [{ property: '$identifier', operator: 'in', value: resources.map((r) => r.entity.identifier) }] };
     const found: string[] = [];
-    for await (const page of client.searchEntities('cloudResource', query, fieldsToRead(resources), 10)) found.push(...page.map((entity) => entity.identifier));
+    for await (const page of client.searchEntities('cloudResource', query, fieldsToRead(resources.map((r) => r.entity)), 10)) found.push(...page.map((entity) => entity.identifier));
     assert.equal(found.length, 25);
 
     // Deletes: a bulk that Port does in part, and the single delete that follows for the rest.
     const kept = await client.deleteEntities('awsAccount', ['111111111111'], false);
-    const deleted = await client.deleteEntities('cloudResource', resources.map((r) => r.identifier), true);
+    const deleted = await client.deleteEntities('cloudResource', resources.map((r) => r.entity.identifier), true);
     assert.deepEqual([kept[0]!.ok, deleted.every((result) => result.ok)], [false, true]);
 
     const seen = new Set(port.contractLog.map((record) => record.operation));

@@ -1,5 +1,5 @@
 import { acquireStateLock, openStateDatabase, StateStore } from '../../state/index.js';
-import { anEntity, aScope } from '../support/builders.js';
+import { aRecord } from '../support/builders.js';
 
 /** Where the process dies: holding the writer lock, or inside a write being recorded. */
 export type CrashPoint = 'holding-lock' | 'recording';
@@ -16,7 +16,7 @@ function crash(file: string, point: CrashPoint): void {
   }
   store.recordWrites((writer) => {
     writer.deleteEntity('cloudResource', 'a');
-    writer.putEntity({ blueprint: 'cloudResource', identifier: 'c', scope: aScope(), awsIdentifier: 'c', entity: anEntity('c') });
+    writer.putEntity(aRecord('c'));
     process.kill(process.pid, 'SIGKILL');
   });
 }

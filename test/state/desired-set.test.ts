@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DesiredSet, openStateDatabase, PlannedChanges, StateStore } from '../../state/index.js';
-import { aDesired, anEntity, aScope } from '../support/builders.js';
+import { aRecord, anEntity, aScope } from '../support/builders.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const BUCKETS = aScope();
@@ -12,8 +12,8 @@ const INSTANCES = aScope({ kind: 'AWS::EC2::Instance', region: 'eu-west-1' });
 function storeWithRecords(): StateStore {
   const store = new StateStore(openStateDatabase(join(tempDir(), 'state.db')));
   store.recordWrites((w) => {
-    for (const id of ['a', 'b']) w.putEntity({ blueprint: 'cloudResource', identifier: id, scope: BUCKETS, awsIdentifier: id, entity: anEntity(id) });
-    w.putEntity({ blueprint: 'cloudResource', identifier: 'i-1', scope: INSTANCES, awsIdentifier: 'i-1', entity: anEntity('i-1') });
+    for (const id of ['a', 'b']) w.putEntity(aRecord(id, { blueprint: 'cloudResource', scope: BUCKETS, awsIdentifier: id, entity: anEntity(id) }));
+    w.putEntity(aRecord('i-1', { blueprint: 'cloudResource', scope: INSTANCES, awsIdentifier: 'i-1', entity: anEntity('i-1') }));
   });
   return store;
 }
@@ -31,7 +31,7 @@ describe('DesiredSet and PlannedChanges', () => {
   it('plans deletes first, then creates, then updates, each by address', () => {
     const store = storeWithRecords();
     const desired = new DesiredSet(store.db);
-    desired.add([aDesired('z-new'), aDesired('a', { entity: anEntity('a', { title: 'A' }) }), aDesired('c-new')]);
+    desired.add([aRecord('z-new'), aRecord('a', { entity: anEntity('a', { title: 'A' }) }), aRecord('c-new')]);
     desired.vouchFor([BUCKETS], 'no longer in AWS');
     assert.deepEqual(diff(store).map(([action, id]) => `${action} ${id}`), ['delete b', 'create c-new', 'create z-new', 'update a']);
     desired.close();
@@ -40,7 +40,7 @@ describe('DesiredSet and PlannedChanges', () => {
   it('finds creates, updates and unchanged entities by content hash', () => {
     const store = storeWithRecords();
     const desired = new DesiredSet(store.db);
-    desired.add([aDesired('a'), aDesired('b', { entity: anEntity('b', { title: 'renamed' }) }), aDesired('c')]);
+    desired.add([aRecord('a'), aRecord('b', { entity: anEntity('b', { title: 'renamed' }) }), aRecord('c')]);
     assert.deepEqual(diff(store), [['create', 'c', 'c'], ['update', 'b', 'renamed']]);
     assert.equal(desired.countUnchanged(), 1);
     desired.close();
@@ -49,7 +49,7 @@ describe('DesiredSet and PlannedChanges', () => {
   it('deletes only entities of vouched scopes that were not produced', () => {
     const store = storeWithRecords();
     const desired = new DesiredSet(store.db);
-    desired.add([aDesired('a')]);
+    desired.add([aRecord('a')]);
     assert.deepEqual(diff(store), [], 'nothing is vouched yet: nothing may go');
     desired.vouchFor([BUCKETS], 'no longer in AWS');
     assert.deepEqual(diff(store), [['delete', 'b', 'no longer in AWS']]);
@@ -58,8 +58,8 @@ describe('DesiredSet and PlannedChanges', () => {
 
   it('reports two items mapping to one address as a conflict, keeping the same one whatever the read order', () => {
     for (const order of [
-      [aDesired('x', { awsIdentifier: 'from-instances', scope: INSTANCES }), aDesired('x', { awsIdentifier: 'from-buckets' })],
-      [aDesired('x', { awsIdentifier: 'from-buckets' }), aDesired('x', { awsIdentifier: 'from-instances', scope: INSTANCES })],
+      [aRecord('x', { awsIdentifier: 'from-instances', scope: INSTANCES }), aRecord('x', { awsIdentifier: 'from-buckets' })],
+      [aRecord('x', { awsIdentifier: 'from-buckets' }), aRecord('x', { awsIdentifier: 'from-instances', scope: INSTANCES })],
     ]) {
       const store = storeWithRecords();
       const desired = new DesiredSet(store.db);
@@ -77,7 +77,7 @@ describe('DesiredSet and PlannedChanges', () => {
     const store = storeWithRecords();
     const serial = store.serial;
     const desired = new DesiredSet(store.db);
-    desired.add([aDesired('z')]);
+    desired.add([aRecord('z')]);
     desired.vouchFor([BUCKETS, INSTANCES], 'read');
     diff(store);
     desired.close();
@@ -87,16 +87,29 @@ describe('DesiredSet and PlannedChanges', () => {
 });
 
 describe('an entity whose owner moves with the same content', () => {
-  it('is planned as an update that names the move, and nothing else changes', () => {
+  it('is planned as a move from the recorded owner to the new one, not as a change, and nothing else changes', () => {
     const store = storeWithRecords();
     const desired = new DesiredSet(store.db);
-    desired.add([aDesired('a', { scope: INSTANCES }), aDesired('b'), aDesired('i-1', { scope: INSTANCES })]);
-    const rows = diff(store);
-    assert.equal(rows.length, 1);
-    assert.equal(rows[0]![0], 'update');
-    assert.equal(rows[0]![1], 'a');
-    assert.match(rows[0]![2]!, /now produced by AWS::EC2::Instance 111111111111 eu-west-1 a \(was AWS::S3::Bucket 111111111111 global a\)/);
+    desired.add([aRecord('a', { scope: INSTANCES }), aRecord('b'), aRecord('i-1', { scope: INSTANCES })]);
+    const changes = new PlannedChanges(store.db);
+    changes.fillFromDiff();
+    assert.deepEqual([...changes.all()], []);
+    assert.deepEqual(changes.listMoves(), [
+      { blueprint: 'cloudResource', identifier: 'a', scope: INSTANCES, awsIdentifier: 'a', from: { scope: BUCKETS, awsIdentifier: 'a' } },
+    ]);
+    changes.close();
     assert.equal(desired.countUnchanged(), 2);
+    desired.close();
+  });
+
+  it('is a change, not a move, when its body changed too', () => {
+    const store = storeWithRecords();
+    const desired = new DesiredSet(store.db);
+    desired.add([aRecord('a', { scope: INSTANCES, entity: anEntity('a', { title: 'A' }) }), aRecord('b'), aRecord('i-1', { scope: INSTANCES })]);
+    assert.deepEqual(diff(store), [['update', 'a', 'A']]);
+    const changes = new PlannedChanges(store.db);
+    assert.deepEqual(changes.listMoves(), []);
+    changes.close();
     desired.close();
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { openStateDatabase, ResourceRecords, StateStore } from '../../state/index.js';
-import { anEntity, aScope } from '../support/builders.js';
+import { anEntity, aRecord, aScope } from '../support/builders.js';
 import { tempDir } from '../support/temp-dir.js';
 
 const CLUSTERS = aScope({ kind: 'AWS::ECS::Cluster', region: 'eu-west-1' });
@@ -10,10 +10,10 @@ const CLUSTERS = aScope({ kind: 'AWS::ECS::Cluster', region: 'eu-west-1' });
 function storeWith(): StateStore {
   const store = new StateStore(openStateDatabase(join(tempDir(), 'state.db')));
   store.recordWrites((w) => {
-    w.putEntity({ blueprint: 'cloudResource', identifier: 'arn:aws:ecs:eu-west-1:111111111111:cluster/jobs', scope: CLUSTERS, awsIdentifier: 'jobs', entity: anEntity('arn:aws:ecs:eu-west-1:111111111111:cluster/jobs') });
-    w.putEntity({ blueprint: 'ecsCluster', identifier: 'jobs', scope: CLUSTERS, awsIdentifier: 'jobs', entity: anEntity('jobs') });
-    w.putEntity({ blueprint: 'cloudResource', identifier: 'arn:aws:ecs:us-east-1:111111111111:cluster/jobs', scope: { ...CLUSTERS, region: 'us-east-1' }, awsIdentifier: 'jobs', entity: anEntity('x') });
-    w.putEntity({ blueprint: 'cloudResource', identifier: 'logs', scope: aScope({ account: '222222222222' }), awsIdentifier: 'logs', entity: anEntity('logs') });
+    w.putEntity(aRecord('arn:aws:ecs:eu-west-1:111111111111:cluster/jobs', { blueprint: 'cloudResource', scope: CLUSTERS, awsIdentifier: 'jobs', entity: anEntity('arn:aws:ecs:eu-west-1:111111111111:cluster/jobs') }));
+    w.putEntity(aRecord('jobs', { blueprint: 'ecsCluster', scope: CLUSTERS, awsIdentifier: 'jobs', entity: anEntity('jobs') }));
+    w.putEntity(aRecord('arn:aws:ecs:us-east-1:111111111111:cluster/jobs', { blueprint: 'cloudResource', scope: { ...CLUSTERS, region: 'us-east-1' }, awsIdentifier: 'jobs', entity: anEntity('x') }));
+    w.putEntity(aRecord('logs', { blueprint: 'cloudResource', scope: aScope({ account: '222222222222' }), awsIdentifier: 'logs', entity: anEntity('logs') }));
   });
   return store;
 }

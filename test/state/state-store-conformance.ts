@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, it } from 'node:test';
 import { isAws2PortError } from '../../src/errors/index.js';
-import { acquireStateLock, readLock, type StateEntity, StateStore } from '../../state/index.js';
-import { anEntity, aScope } from '../support/builders.js';
+import { acquireStateLock, readLock, StateStore } from '../../state/index.js';
+import { anEntity, aRecord, aScope } from '../support/builders.js';
 import type { CrashPoint } from './crash-holding-state.js';
 
 /** A state opened for the contract, and how to reach it again. */
@@ -22,11 +22,6 @@ export interface OpenedState {
 export type OpenState = () => OpenedState;
 
 const CRASH_PROCESS = fileURLToPath(new URL('./crash-holding-state.js', import.meta.url));
-
-/** A record of the state with defaults. */
-function aRecord(identifier: string, overrides: Partial<StateEntity> = {}): StateEntity {
-  return { blueprint: 'cloudResource', identifier, scope: aScope(), awsIdentifier: identifier, entity: anEntity(identifier), ...overrides };
-}
 
 /** Everything a reader can see of a state: its header and every record. */
 function snapshot(store: StateStore) {

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { isAws2PortError } from '../../src/errors/index.js';
 import { openStateDatabase, SCHEMA_VERSION, StateStore } from '../../state/index.js';
-import { anEntity, aScope } from '../support/builders.js';
+import { anEntity, aRecord, aScope } from '../support/builders.js';
 import { tempDir } from '../support/temp-dir.js';
 
 describe('StateStore', () => {
@@ -30,8 +30,8 @@ describe('StateStore', () => {
   it('moves the serial once per transaction that changed something, and not for one that did not', () => {
     const store = new StateStore(openStateDatabase(join(tempDir(), 'state.db')));
     store.recordWrites((w) => {
-      w.putEntity({ blueprint: 'cloudResource', identifier: 'a', scope: aScope(), awsIdentifier: 'a', entity: anEntity('a') });
-      w.putEntity({ blueprint: 'cloudResource', identifier: 'b', scope: aScope(), awsIdentifier: 'b', entity: anEntity('b') });
+      w.putEntity(aRecord('a', { blueprint: 'cloudResource', scope: aScope(), awsIdentifier: 'a', entity: anEntity('a') }));
+      w.putEntity(aRecord('b', { blueprint: 'cloudResource', scope: aScope(), awsIdentifier: 'b', entity: anEntity('b') }));
     });
     assert.equal(store.serial, 1);
     store.recordWrites((w) => w.deleteEntity('cloudResource', 'missing'));
@@ -45,9 +45,9 @@ describe('StateStore', () => {
   it('returns a recorded entity with its scope and AWS identifier', () => {
     const store = new StateStore(openStateDatabase(join(tempDir(), 'state.db')));
     const scope = aScope({ kind: 'AWS::EC2::Instance', region: 'eu-west-1' });
-    store.recordWrites((w) => w.putEntity({ blueprint: 'cloudResource', identifier: 'i-1', scope, awsIdentifier: 'i-1', entity: anEntity('i-1', { team: ['a', 'b'] }) }));
-    const record = store.getEntity('cloudResource', 'i-1');
-    assert.deepEqual(record, { blueprint: 'cloudResource', identifier: 'i-1', scope, awsIdentifier: 'i-1', entity: anEntity('i-1', { team: ['a', 'b'] }) });
+    const written = aRecord('i-1', { scope, entity: anEntity('i-1', { team: ['a', 'b'] }) });
+    store.recordWrites((w) => w.putEntity(written));
+    assert.deepEqual(store.getEntity('cloudResource', 'i-1'), written);
     assert.equal(store.getEntity('cloudResource', 'nope'), undefined);
     store.db.close();
   });
@@ -56,7 +56,7 @@ describe('StateStore', () => {
     const store = new StateStore(openStateDatabase(join(tempDir(), 'state.db')));
     assert.throws(() =>
       store.recordWrites((w) => {
-        w.putEntity({ blueprint: 'cloudResource', identifier: 'a', scope: aScope(), awsIdentifier: 'a', entity: anEntity('a') });
+        w.putEntity(aRecord('a', { blueprint: 'cloudResource', scope: aScope(), awsIdentifier: 'a', entity: anEntity('a') }));
         throw new Error('crash while recording');
       }),
     );

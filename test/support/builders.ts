@@ -1,7 +1,7 @@
-import type { PlanDocument, ResourceChange } from '../../src/plan/plan-document.js';
-import { planFromDocument, type Plan } from '../../src/plan/index.js';
-import { openStateDatabase, type DesiredEntity } from '../../state/index.js';
-import type { Entity, Scope } from '../../src/model/index.js';
+import type { OwnerMoveEntry, PlanDocument, ResourceChange } from '../../src/plan/plan-document.js';
+import { planFromDocument, planSummary, type Plan } from '../../src/plan/index.js';
+import { openStateDatabase } from '../../state/index.js';
+import { serializeEntity, type Entity, type EntityRecord, type Scope, type SerializedEntity } from '../../src/model/index.js';
 
 /** An entity with defaults; override any field. */
 export function anEntity(identifier: string, overrides: Partial<Entity> = {}): Entity {
@@ -13,9 +13,14 @@ export function aScope(overrides: Partial<Scope> = {}): Scope {
   return { kind: 'AWS::S3::Bucket', account: '111111111111', region: 'global', ...overrides };
 }
 
-/** A desired entity of blueprint cloudResource with defaults. */
-export function aDesired(identifier: string, overrides: Partial<DesiredEntity> = {}): DesiredEntity {
-  return { blueprint: 'cloudResource', identifier, scope: aScope(), awsIdentifier: identifier, entity: anEntity(identifier), ...overrides };
+/** An entity with defaults and its JSON text, as Port's client takes it. */
+export function aSerialized(identifier: string, overrides: Partial<Entity> = {}): SerializedEntity {
+  return serializeEntity(anEntity(identifier, overrides));
+}
+
+/** An entity record of blueprint cloudResource with defaults (desired or recorded: the same shape). */
+export function aRecord(identifier: string, overrides: Partial<Omit<EntityRecord, 'body'>> = {}): EntityRecord {
+  return { blueprint: 'cloudResource', identifier, scope: aScope(), awsIdentifier: identifier, ...overrides, ...serializeEntity(overrides.entity ?? anEntity(identifier)) };
 }
 
 /** A planned change with defaults. */
@@ -34,10 +39,16 @@ export function aChange(action: ResourceChange['action'], identifier: string, ov
   };
 }
 
+/** An owner move of cloudResource `identifier` from one scope to another, its AWS identifier kept. */
+export function aMove(identifier: string, scope: Scope, from: Scope): OwnerMoveEntry {
+  return { address: `cloudResource.${identifier}`, blueprint: 'cloudResource', identifier, action: 'move', scope, aws_identifier: identifier, from: { scope: from, aws_identifier: identifier }, reason: 'now produced by ...' };
+}
+
 /** A plan document with defaults. */
 export function aPlan(changes: ResourceChange[] = [], overrides: Partial<PlanDocument> = {}): PlanDocument {
-  const summary = { add: 0, change: 0, destroy: 0 };
-  for (const c of changes) summary[c.action === 'create' ? 'add' : c.action === 'update' ? 'change' : 'destroy']++;
+  const counts = { create: 0, update: 0, delete: 0 };
+  for (const c of changes) counts[c.action]++;
+  const summary = planSummary(counts);
   return {
     format_version: '1',
     lineage: '00000000-0000-4000-8000-000000000000',
