@@ -109,7 +109,7 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
     for (const { scope, reason } of vouched) desired.vouchFor([scope], reason);
 
     const changes = new PlannedChanges(store.db);
-    changes.fillFromDiff();
+    changes.fillFromDiff(desired);
     const counts = changes.counts();
     const byScope = (a: Scope, b: Scope) => a.kind.localeCompare(b.kind) || a.account.localeCompare(b.account) || a.region.localeCompare(b.region);
     skipped.sort(byScope);

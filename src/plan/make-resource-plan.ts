@@ -117,7 +117,7 @@ export function makeResourcePlan(options: MakeResourcePlanOptions): ResourcePlan
 
     const changes = new PlannedChanges(store.db);
     changes.insert([...deletes.values()].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0)).map(({ address: _address, ...row }) => row));
-    changes.fillFromDiff();
+    changes.fillFromDiff(desired);
     const counts = changes.counts();
     return {
       header: {

@@ -19,9 +19,9 @@ function storeWithRecords(): StateStore {
 }
 
 /** The planned changes of the desired set against the state, as [action, identifier, ...]. */
-function diff(store: StateStore): Array<[string, string, string | null]> {
+function diff(store: StateStore, desired: DesiredSet): Array<[string, string, string | null]> {
   const changes = new PlannedChanges(store.db);
-  changes.fillFromDiff();
+  changes.fillFromDiff(desired);
   const rows = [...changes.all()].map((c): [string, string, string | null] => [c.action, c.identifier, c.reason ?? c.after?.title ?? null]);
   changes.close();
   return rows;
@@ -33,7 +33,7 @@ describe('DesiredSet and PlannedChanges', () => {
     const desired = new DesiredSet(store.db);
     desired.add([aDesired('z-new'), aDesired('a', { entity: anEntity('a', { title: 'A' }) }), aDesired('c-new')]);
     desired.vouchFor([BUCKETS], 'no longer in AWS');
-    assert.deepEqual(diff(store).map(([action, id]) => `${action} ${id}`), ['delete b', 'create c-new', 'create z-new', 'update a']);
+    assert.deepEqual(diff(store, desired).map(([action, id]) => `${action} ${id}`), ['delete b', 'create c-new', 'create z-new', 'update a']);
     desired.close();
   });
 
@@ -41,7 +41,7 @@ describe('DesiredSet and PlannedChanges', () => {
     const store = storeWithRecords();
     const desired = new DesiredSet(store.db);
     desired.add([aDesired('a'), aDesired('b', { entity: anEntity('b', { title: 'renamed' }) }), aDesired('c')]);
-    assert.deepEqual(diff(store), [['create', 'c', 'c'], ['update', 'b', 'renamed']]);
+    assert.deepEqual(diff(store, desired), [['create', 'c', 'c'], ['update', 'b', 'renamed']]);
     assert.equal(desired.countUnchanged(), 1);
     desired.close();
   });
@@ -50,9 +50,9 @@ describe('DesiredSet and PlannedChanges', () => {
     const store = storeWithRecords();
     const desired = new DesiredSet(store.db);
     desired.add([aDesired('a')]);
-    assert.deepEqual(diff(store), [], 'nothing is vouched yet: nothing may go');
+    assert.deepEqual(diff(store, desired), [], 'nothing is vouched yet: nothing may go');
     desired.vouchFor([BUCKETS], 'no longer in AWS');
-    assert.deepEqual(diff(store), [['delete', 'b', 'no longer in AWS']]);
+    assert.deepEqual(diff(store, desired), [['delete', 'b', 'no longer in AWS']]);
     desired.close();
   });
 
@@ -67,7 +67,7 @@ describe('DesiredSet and PlannedChanges', () => {
       // AWS::EC2::Instance sorts before AWS::S3::Bucket
       assert.deepEqual(conflicts.map((c) => [c.kept.awsIdentifier, c.dropped.awsIdentifier]), [['from-instances', 'from-buckets']]);
       const changes = new PlannedChanges(store.db);
-      changes.fillFromDiff();
+      changes.fillFromDiff(desired);
       assert.deepEqual([...changes.all()].map((c) => c.awsIdentifier), ['from-instances']);
       desired.close();
     }
@@ -79,7 +79,7 @@ describe('DesiredSet and PlannedChanges', () => {
     const desired = new DesiredSet(store.db);
     desired.add([aDesired('z')]);
     desired.vouchFor([BUCKETS, INSTANCES], 'read');
-    diff(store);
+    diff(store, desired);
     desired.close();
     assert.equal(store.serial, serial);
     assert.equal(store.countEntities(), 3);
@@ -91,12 +91,48 @@ describe('an entity whose owner moves with the same content', () => {
     const store = storeWithRecords();
     const desired = new DesiredSet(store.db);
     desired.add([aDesired('a', { scope: INSTANCES }), aDesired('b'), aDesired('i-1', { scope: INSTANCES })]);
-    const rows = diff(store);
+    const rows = diff(store, desired);
     assert.equal(rows.length, 1);
     assert.equal(rows[0]![0], 'update');
     assert.equal(rows[0]![1], 'a');
     assert.match(rows[0]![2]!, /now produced by AWS::EC2::Instance 111111111111 eu-west-1 a \(was AWS::S3::Bucket 111111111111 global a\)/);
     assert.equal(desired.countUnchanged(), 2);
     desired.close();
+  });
+});
+
+describe('two plans on one connection', () => {
+  it('keep their own desired sets and changes, and closing one leaves the other whole', () => {
+    const store = storeWithRecords();
+    const first = new DesiredSet(store.db);
+    first.add([aDesired('a', { entity: anEntity('a', { title: 'A' }) }), aDesired('b')]);
+    first.vouchFor([BUCKETS], 'read');
+    const second = new DesiredSet(store.db);
+    second.add([aDesired('new'), aDesired('a'), aDesired('b')]);
+    const firstChanges = new PlannedChanges(store.db);
+    firstChanges.fillFromDiff(first);
+    const secondChanges = new PlannedChanges(store.db);
+    secondChanges.fillFromDiff(second);
+    first.close();
+    firstChanges.close();
+
+    assert.deepEqual([...secondChanges.all()].map((c) => `${c.action} ${c.identifier}`), ['create new']);
+    assert.equal(second.countUnchanged(), 2);
+    assert.equal(second.has('cloudResource', 'new'), true);
+    secondChanges.close();
+    second.close();
+  });
+
+  it('diff each against its own desired set while both are open', () => {
+    const store = storeWithRecords();
+    const first = new DesiredSet(store.db);
+    first.add([aDesired('a', { entity: anEntity('a', { title: 'A' }) }), aDesired('b')]);
+    const second = new DesiredSet(store.db);
+    second.add([aDesired('a'), aDesired('b'), aDesired('c')]);
+    second.vouchFor([BUCKETS], 'read');
+    assert.deepEqual(diff(store, first).map(([action, id]) => `${action} ${id}`), ['update a']);
+    assert.deepEqual(diff(store, second).map(([action, id]) => `${action} ${id}`), ['create c']);
+    first.close();
+    second.close();
   });
 });
