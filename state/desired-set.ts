@@ -1,5 +1,6 @@
 import { hashEntityBody } from './entity-hash.js';
 import type { StateDatabase } from './open-state.js';
+import { planTableName } from './plan-table-name.js';
 import type { EntityRecord, Scope } from '../src/model/index.js';
 
 /**
@@ -17,34 +18,37 @@ export interface AddressConflict {
 /**
  * The desired entities of one plan, held in a temporary SQLite table beside the state so that the diff
  * is SQL over both (PlannedChanges.fillFromDiff), with no whole-estate JS objects. Also holds the
- * scopes whose read vouches for deletions (invariant 1: only those may lose entities).
+ * scopes whose read vouches for deletions (invariant 1: only those may lose entities). Its tables are
+ * named for this plan alone (planTableName), so other plans on the same connection are left alone.
  */
 export class DesiredSet {
+  /** The temporary table of desired entities, schema-qualified. */
+  readonly desiredTable = `temp.${planTableName('desired')}`;
+  /** The temporary table of vouched scopes, schema-qualified. */
+  readonly vouchedTable = `temp.${planTableName('vouched_scopes')}`;
   private readonly insert;
   private readonly findExisting;
   private readonly replace;
 
   constructor(private readonly db: StateDatabase) {
     db.exec(`
-      DROP TABLE IF EXISTS temp.desired;
-      DROP TABLE IF EXISTS temp.vouched_scopes;
-      CREATE TEMP TABLE desired (
+      CREATE TABLE ${this.desiredTable} (
         blueprint TEXT NOT NULL, identifier TEXT NOT NULL, kind TEXT NOT NULL, account TEXT NOT NULL,
         region TEXT NOT NULL, aws_identifier TEXT, body TEXT NOT NULL, hash TEXT NOT NULL,
         PRIMARY KEY (blueprint, identifier)
       ) WITHOUT ROWID;
-      CREATE TEMP TABLE vouched_scopes (
+      CREATE TABLE ${this.vouchedTable} (
         kind TEXT NOT NULL, account TEXT NOT NULL, region TEXT NOT NULL, reason TEXT NOT NULL,
         PRIMARY KEY (kind, account, region)
       ) WITHOUT ROWID;
     `);
     this.insert = db.prepare(
-      `INSERT INTO temp.desired (blueprint, identifier, kind, account, region, aws_identifier, body, hash)
+      `INSERT INTO ${this.desiredTable} (blueprint, identifier, kind, account, region, aws_identifier, body, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     );
-    this.findExisting = db.prepare('SELECT kind, account, region, aws_identifier FROM temp.desired WHERE blueprint = ? AND identifier = ?');
+    this.findExisting = db.prepare(`SELECT kind, account, region, aws_identifier FROM ${this.desiredTable} WHERE blueprint = ? AND identifier = ?`);
     this.replace = db.prepare(
-      'UPDATE temp.desired SET kind = ?, account = ?, region = ?, aws_identifier = ?, body = ?, hash = ? WHERE blueprint = ? AND identifier = ?',
+      `UPDATE ${this.desiredTable} SET kind = ?, account = ?, region = ?, aws_identifier = ?, body = ?, hash = ? WHERE blueprint = ? AND identifier = ?`,
     );
   }
 
@@ -81,7 +85,7 @@ export class DesiredSet {
   keepRecorded(scope: Scope, awsIdentifier: string): void {
     this.db
       .prepare(
-        `INSERT INTO temp.desired (blueprint, identifier, kind, account, region, aws_identifier, body, hash)
+        `INSERT INTO ${this.desiredTable} (blueprint, identifier, kind, account, region, aws_identifier, body, hash)
          SELECT blueprint, identifier, kind, account, region, aws_identifier, body, hash FROM main.entities
          WHERE kind = ? AND account = ? AND region = ? AND aws_identifier = ? ON CONFLICT DO NOTHING`,
       )
@@ -90,7 +94,7 @@ export class DesiredSet {
 
   /** Marks scopes whose read this run vouches that what they did not produce is gone. */
   vouchFor(scopes: readonly Scope[], reason: string): void {
-    const insert = this.db.prepare('INSERT OR IGNORE INTO temp.vouched_scopes (kind, account, region, reason) VALUES (?, ?, ?, ?)');
+    const insert = this.db.prepare(`INSERT OR IGNORE INTO ${this.vouchedTable} (kind, account, region, reason) VALUES (?, ?, ?, ?)`);
     this.db.transaction(() => {
       for (const s of scopes) insert.run(s.kind, s.account, s.region, reason);
     })();
@@ -100,7 +104,7 @@ export class DesiredSet {
   countUnchanged(): number {
     const row = this.db
       .prepare(
-        `SELECT count(*) AS n FROM temp.desired d JOIN main.entities e ON e.blueprint = d.blueprint AND e.identifier = d.identifier
+        `SELECT count(*) AS n FROM ${this.desiredTable} d JOIN main.entities e ON e.blueprint = d.blueprint AND e.identifier = d.identifier
          WHERE e.hash = d.hash AND e.kind = d.kind AND e.account = d.account AND e.region = d.region AND e.aws_identifier IS d.aws_identifier`,
       )
       .get() as { n: number };
@@ -109,7 +113,7 @@ export class DesiredSet {
 
   /** Drops the temporary tables. */
   close(): void {
-    this.db.exec('DROP TABLE IF EXISTS temp.desired; DROP TABLE IF EXISTS temp.vouched_scopes;');
+    this.db.exec(`DROP TABLE IF EXISTS ${this.desiredTable}; DROP TABLE IF EXISTS ${this.vouchedTable};`);
   }
 }
 

@@ -1,4 +1,6 @@
+import type { DesiredSet } from './desired-set.js';
 import type { StateDatabase } from './open-state.js';
+import { planTableName } from './plan-table-name.js';
 import type { Entity, Scope } from '../src/model/index.js';
 
 /** One planned change as stored: bodies as JSON text. `ord` orders actions: 0 delete, 1 create, 2 update. */
@@ -60,15 +62,17 @@ export type ChangeGroup = 'upserts' | 'deletes';
 /**
  * The changes of one plan, in a temporary table beside the state (so a plan of a million entities is
  * never a million JS objects). `seq` is the plan order: deletes, then creates, then updates, each by
- * address. Filled by SQL from the diff, or row by row from a saved plan file.
+ * address. Filled by SQL from the diff, or row by row from a saved plan file. The table is named for
+ * this plan alone (planTableName), so several plans can live on one connection at once.
  */
 export class PlannedChanges {
+  /** The temporary table of changes, schema-qualified. */
+  private readonly table = `temp.${planTableName('planned_changes')}`;
   private readonly insertStatement;
 
   constructor(private readonly db: StateDatabase) {
     db.exec(`
-      DROP TABLE IF EXISTS temp.planned_changes;
-      CREATE TEMP TABLE planned_changes (
+      CREATE TABLE ${this.table} (
         seq INTEGER PRIMARY KEY,
         action TEXT NOT NULL, blueprint TEXT NOT NULL, identifier TEXT NOT NULL,
         kind TEXT NOT NULL, account TEXT NOT NULL, region TEXT NOT NULL, aws_identifier TEXT,
@@ -76,47 +80,48 @@ export class PlannedChanges {
       );
     `);
     this.insertStatement = db.prepare(
-      `INSERT INTO temp.planned_changes (action, blueprint, identifier, kind, account, region, aws_identifier, before_body, after_body, reason)
+      `INSERT INTO ${this.table} (action, blueprint, identifier, kind, account, region, aws_identifier, before_body, after_body, reason)
        VALUES (@action, @blueprint, @identifier, @kind, @account, @region, @aws_identifier, @before_body, @after_body, @reason)`,
     );
   }
 
   /**
-   * Fills the table from the diff of `temp.desired` against the state, in plan order. Deletions are
-   * state rows of vouched scopes (`temp.vouched_scopes`) that no desired entity has. An entity whose
+   * Fills the table from the diff of the desired set's table against the state, in plan order.
+   * Deletions are state rows of the set's vouched scopes that no desired entity has. An entity whose
    * body is unchanged but whose owner moved is not a change to Port: it is a move (`listMoves`).
    */
-  fillFromDiff(): void {
+  fillFromDiff(desired: DesiredSet): void {
+    const { desiredTable, vouchedTable } = desired;
     this.db.exec(`
-      INSERT INTO temp.planned_changes (action, blueprint, identifier, kind, account, region, aws_identifier, before_body, after_body, reason)
+      INSERT INTO ${this.table} (action, blueprint, identifier, kind, account, region, aws_identifier, before_body, after_body, reason)
       SELECT action, blueprint, identifier, kind, account, region, aws_identifier, before_body, after_body, reason FROM (
         SELECT 0 AS ord, 'delete' AS action, e.blueprint, e.identifier, e.kind, e.account, e.region, e.aws_identifier,
                e.body AS before_body, NULL AS after_body, v.reason
         FROM main.entities e
-        JOIN temp.vouched_scopes v ON v.kind = e.kind AND v.account = e.account AND v.region = e.region
-        WHERE NOT EXISTS (SELECT 1 FROM temp.desired d WHERE d.blueprint = e.blueprint AND d.identifier = e.identifier)
+        JOIN ${vouchedTable} v ON v.kind = e.kind AND v.account = e.account AND v.region = e.region
+        WHERE NOT EXISTS (SELECT 1 FROM ${desiredTable} d WHERE d.blueprint = e.blueprint AND d.identifier = e.identifier)
         UNION ALL
         SELECT 1, 'create', d.blueprint, d.identifier, d.kind, d.account, d.region, d.aws_identifier, NULL, d.body, NULL
-        FROM temp.desired d
+        FROM ${desiredTable} d
         WHERE NOT EXISTS (SELECT 1 FROM main.entities e WHERE e.blueprint = d.blueprint AND e.identifier = d.identifier)
         UNION ALL
         SELECT 2, 'update', d.blueprint, d.identifier, d.kind, d.account, d.region, d.aws_identifier, e.body, d.body, NULL
-        FROM temp.desired d JOIN main.entities e ON e.blueprint = d.blueprint AND e.identifier = d.identifier
+        FROM ${desiredTable} d JOIN main.entities e ON e.blueprint = d.blueprint AND e.identifier = d.identifier
         WHERE e.hash <> d.hash
       ) ORDER BY ord, blueprint, identifier;
     `);
   }
 
   /**
-   * The owner moves of the diff of `temp.desired` against the state, by address: entities whose body
+   * The owner moves of the diff of the desired set against the state, by address: entities whose body
    * is the recorded one but whose scope or AWS identifier is not.
    */
-  listMoves(): PlannedMove[] {
+  listMoves(desired: DesiredSet): PlannedMove[] {
     const rows = this.db
       .prepare(
         `SELECT d.blueprint, d.identifier, d.kind, d.account, d.region, d.aws_identifier,
                 e.kind AS from_kind, e.account AS from_account, e.region AS from_region, e.aws_identifier AS from_aws_identifier
-         FROM temp.desired d JOIN main.entities e ON e.blueprint = d.blueprint AND e.identifier = d.identifier
+         FROM ${desired.desiredTable} d JOIN main.entities e ON e.blueprint = d.blueprint AND e.identifier = d.identifier
          WHERE e.hash = d.hash AND (e.kind <> d.kind OR e.account <> d.account OR e.region <> d.region OR e.aws_identifier IS NOT d.aws_identifier)
          ORDER BY d.blueprint, d.identifier`,
       )
@@ -140,7 +145,7 @@ export class PlannedChanges {
   /** How many changes of each action. */
   counts(): { create: number; update: number; delete: number } {
     const counts = { create: 0, update: 0, delete: 0 };
-    for (const row of this.db.prepare('SELECT action, count(*) AS n FROM temp.planned_changes GROUP BY action').all() as Array<{ action: keyof typeof counts; n: number }>) {
+    for (const row of this.db.prepare(`SELECT action, count(*) AS n FROM ${this.table} GROUP BY action`).all() as Array<{ action: keyof typeof counts; n: number }>) {
       counts[row.action] = row.n;
     }
     return counts;
@@ -148,7 +153,7 @@ export class PlannedChanges {
 
   /** The blueprints with changes. */
   blueprints(): string[] {
-    return (this.db.prepare('SELECT DISTINCT blueprint FROM temp.planned_changes ORDER BY blueprint').all() as Array<{ blueprint: string }>).map((r) => r.blueprint);
+    return (this.db.prepare(`SELECT DISTINCT blueprint FROM ${this.table} ORDER BY blueprint`).all() as Array<{ blueprint: string }>).map((r) => r.blueprint);
   }
 
   /** Changes per blueprint and AWS kind, ordered by blueprint then kind. */
@@ -156,14 +161,14 @@ export class PlannedChanges {
     return this.db
       .prepare(
         `SELECT blueprint, kind, sum(action = 'create') AS "create", sum(action = 'update') AS "update", sum(action = 'delete') AS "delete"
-         FROM temp.planned_changes GROUP BY blueprint, kind ORDER BY blueprint, kind`,
+         FROM ${this.table} GROUP BY blueprint, kind ORDER BY blueprint, kind`,
       )
       .all() as ChangeCount[];
   }
 
   /** Deletions per blueprint (for the deletion guard). */
   deletionsByBlueprint(): Map<string, number> {
-    const rows = this.db.prepare("SELECT blueprint, count(*) AS n FROM temp.planned_changes WHERE action = 'delete' GROUP BY blueprint").all() as Array<{ blueprint: string; n: number }>;
+    const rows = this.db.prepare(`SELECT blueprint, count(*) AS n FROM ${this.table} WHERE action = 'delete' GROUP BY blueprint`).all() as Array<{ blueprint: string; n: number }>;
     return new Map(rows.map((r) => [r.blueprint, r.n]));
   }
 
@@ -172,21 +177,21 @@ export class PlannedChanges {
    * cursors): use `page` for work that writes.
    */
   *all(): IterableIterator<PlannedChange> {
-    for (const row of this.db.prepare('SELECT * FROM temp.planned_changes ORDER BY seq').iterate() as IterableIterator<PlannedChangeRow>) yield changeFromRow(row);
+    for (const row of this.db.prepare(`SELECT * FROM ${this.table} ORDER BY seq`).iterate() as IterableIterator<PlannedChangeRow>) yield changeFromRow(row);
   }
 
   /** Up to `limit` changes of one blueprint and group after `afterSeq`, in plan order. */
   page(blueprint: string, group: ChangeGroup, afterSeq: number, limit: number): PlannedChange[] {
     const actions = group === 'deletes' ? "action = 'delete'" : "action <> 'delete'";
     const rows = this.db
-      .prepare(`SELECT * FROM temp.planned_changes WHERE blueprint = ? AND ${actions} AND seq > ? ORDER BY seq LIMIT ?`)
+      .prepare(`SELECT * FROM ${this.table} WHERE blueprint = ? AND ${actions} AND seq > ? ORDER BY seq LIMIT ?`)
       .all(blueprint, afterSeq, limit) as PlannedChangeRow[];
     return rows.map(changeFromRow);
   }
 
   /** Drops the table. */
   close(): void {
-    this.db.exec('DROP TABLE IF EXISTS temp.planned_changes');
+    this.db.exec(`DROP TABLE IF EXISTS ${this.table}`);
   }
 }
 

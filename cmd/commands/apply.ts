@@ -1,4 +1,4 @@
-import { applyPlan, type ApplyResult } from '../../src/apply/index.js';
+import { guardThenApply, massDeletionsRefused, type ApplyResult } from '../../src/apply/index.js';
 import type { BlueprintDefinition, ResolvedConfig } from '../../src/config/index.js';
 import { Aws2PortError } from '../../src/errors/index.js';
 import type { Mapper } from '../../src/mapping/index.js';
@@ -8,6 +8,7 @@ import {
   planHasChanges,
   readPlanFile,
   renderPlanText,
+  type MassDeletionEntry,
   type Plan,
 } from '../../src/plan/index.js';
 import { PortClient, portConnectionFromEnv } from '../../src/port/index.js';
@@ -42,9 +43,19 @@ export async function runApply(args: ApplyArgs, output: Output): Promise<number>
   try {
     const plan = args.planFile ? await loadCheckedPlan(args.planFile, store, config.hash) : await planForApply(args, config, mappers!, store, port, definitions, output);
     if (!plan) return 0;
-    assertWithinDeletionThreshold(plan, args);
     const progress = new ApplyProgressView(output, args);
-    const result = await applyPlan({ plan, port, store, config, parallelism: args.parallelism, ...(definitions ? { blueprints: definitions } : {}), onProgress: (p) => progress.update(p) });
+    const applied = await guardThenApply({
+      plan,
+      port,
+      store,
+      config,
+      parallelism: args.parallelism,
+      isMassDeleteAllowed: args.isMassDeleteAllowed,
+      ...(definitions ? { blueprints: definitions } : {}),
+      onProgress: (p) => progress.update(p),
+    });
+    if (applied.outcome === 'refused') throw deletionThresholdExceeded(applied.massDeletions);
+    const { result } = applied;
     progress.finish();
     await reportResult(result, args, output);
     plan.changes.close();
@@ -82,17 +93,18 @@ async function planForApply(
     return undefined;
   }
   if (!args.isAutoApprove) {
-    assertWithinDeletionThreshold(plan, args);
+    // refused before the question, so that nobody confirms a plan apply would refuse
+    const refused = massDeletionsRefused(plan.header, args.isMassDeleteAllowed);
+    if (refused.length > 0) throw deletionThresholdExceeded(refused);
     await confirmActions(output);
   }
   return plan;
 }
 
-/** Refuses a plan that deletes more of a blueprint than entityDeletionThreshold allows, unless allowed. */
-function assertWithinDeletionThreshold(plan: Plan, args: ApplyArgs): void {
-  if (plan.header.mass_deletions.length === 0 || args.isMassDeleteAllowed) return;
-  throw new Aws2PortError('DeletionThresholdExceeded', 'The plan deletes more entities than entityDeletionThreshold allows; nothing was written.', {
-    detail: `${plan.header.mass_deletions.map(describeMassDeletion).join('\n')}\nIf AWS really lost them, run again with --allow-mass-delete (or raise entityDeletionThreshold).`,
+/** The deletion guard's refusal: the plan deletes more of a blueprint than entityDeletionThreshold allows. */
+function deletionThresholdExceeded(massDeletions: readonly MassDeletionEntry[]): Aws2PortError {
+  return new Aws2PortError('DeletionThresholdExceeded', 'The plan deletes more entities than entityDeletionThreshold allows; nothing was written.', {
+    detail: `${massDeletions.map(describeMassDeletion).join('\n')}\nIf AWS really lost them, run again with --allow-mass-delete (or raise entityDeletionThreshold).`,
   });
 }
 

@@ -4,7 +4,7 @@ import { acquireStateLock, type HeldLock, type StateStore } from '../../state/in
 import type { Args } from '../arguments.js';
 import { compilePlannedMappers } from '../compile-planned-mappers.js';
 import { loadConfigOrThrow, loadConfiguredBlueprints } from '../load-config-or-throw.js';
-import { openStore, openTargetedStore } from '../open-store.js';
+import { openTargetedStore } from '../open-store.js';
 import type { Output } from '../output.js';
 
 type WatchArgs = Extract<Args, { command: 'watch' }>;
@@ -31,13 +31,11 @@ export async function runWatch(args: WatchArgs, output: Output): Promise<number>
   // The metrics port is an argument too: a port in use fails here, before the state is opened.
   const server = args.metricsPort === undefined ? undefined : await startMetricsServer(args.metricsPort, () => metrics.registry.render(), () => watcher?.health() ?? { isHealthy: true, detail: { starting: true } });
   let store: StateStore | undefined;
-  let cycleStore: StateStore | undefined;
   let lock: HeldLock | undefined;
   let port: BlueprintCachingPortClient | undefined;
   try {
     store = openTargetedStore(args, config, 'create');
     lock = acquireStateLock(store.db, 'watch');
-    cycleStore = openStore(args, 'create');
     port = new BlueprintCachingPortClient(connection);
     if (server) log.log('info', 'metrics_listening', `serving /metrics and /healthz on port ${server.port}`, { port: server.port });
     watcher = await Watcher.start({
@@ -45,7 +43,6 @@ export async function runWatch(args: WatchArgs, output: Output): Promise<number>
       mappers,
       queueUrl: args.queueUrl,
       store,
-      cycleStore,
       port,
       targets: args.targets,
       parallelism: args.parallelism,
@@ -62,7 +59,6 @@ export async function runWatch(args: WatchArgs, output: Output): Promise<number>
   } finally {
     await server?.close();
     lock?.release();
-    cycleStore?.db.close();
     store?.db.close();
     await port?.close();
     setTimeout(() => process.exit(), EXIT_GRACE_MS).unref();

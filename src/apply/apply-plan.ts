@@ -3,7 +3,7 @@ import { type BlueprintDefinition, relationTargetsOf, type ResolvedConfig } from
 import type { Plan } from '../plan/index.js';
 import type { EntityWriteResult, PortClient } from '../port/index.js';
 import type { ChangeGroup, PlannedChange, StateStore } from '../../state/index.js';
-import type { ApplyProgress, ApplyResult } from './apply-types.js';
+import { emptyApplyResult, type ApplyProgress, type ApplyResult } from './apply-types.js';
 import { orderBlueprintsByRelations } from './blueprint-order.js';
 import { createBlueprints } from './create-blueprints.js';
 import { entityAddress, type EntityRecord } from '../model/index.js';
@@ -48,7 +48,7 @@ type PlannedWrite = EntityRecord & { change: PlannedChange };
 
 /** The bookkeeping of one apply: counts, failures, progress, and upserts to try again. */
 class ApplyRun {
-  readonly result: ApplyResult = { applied: { create: 0, update: 0, delete: 0 }, unchanged: 0, skipped: 0, failed: 0, failures: [] };
+  readonly result: ApplyResult = emptyApplyResult();
   private readonly budget: Semaphore;
   private readonly total: number;
   private done = 0;

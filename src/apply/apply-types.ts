@@ -42,3 +42,8 @@ export interface ApplyResult {
   failed: number;
   failures: ApplyFailure[];
 }
+
+/** The result of applying nothing. */
+export function emptyApplyResult(): ApplyResult {
+  return { applied: { create: 0, update: 0, delete: 0 }, unchanged: 0, skipped: 0, failed: 0, failures: [] };
+}

@@ -5,3 +5,4 @@
 export { applyPlan, type ApplyOptions } from './apply-plan.js';
 export type { ApplyAction, ApplyFailure, ApplyProgress, ApplyResult, ChangeOutcome } from './apply-types.js';
 export { orderBlueprintsByRelations } from './blueprint-order.js';
+export { guardThenApply, massDeletionsRefused, type GuardedApplyOutcome, type GuardThenApplyOptions } from './guard-then-apply.js';

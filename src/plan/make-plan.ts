@@ -110,7 +110,7 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
     for (const { scope, reason } of vouched) desired.vouchFor([scope], reason);
 
     const changes = new PlannedChanges(store.db);
-    changes.fillFromDiff();
+    changes.fillFromDiff(desired);
     const byScope = (a: Scope, b: Scope) => a.kind.localeCompare(b.kind) || a.account.localeCompare(b.account) || a.region.localeCompare(b.region);
     skipped.sort(byScope);
     unread.sort((a, b) => byScope(a, b) || a.aws_identifier.localeCompare(b.aws_identifier));
@@ -131,7 +131,7 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
         mass_deletions: findMassDeletions(changes.deletionsByBlueprint(), store.countByBlueprint(), config.entityDeletionThreshold),
         blueprint_changes: blueprints?.changes ?? [],
         summary: planSummary(changes.counts()),
-        owner_moves: changes.listMoves().map(ownerMoveEntry),
+        owner_moves: changes.listMoves(desired).map(ownerMoveEntry),
       },
       changes,
     };

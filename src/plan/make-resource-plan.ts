@@ -118,7 +118,7 @@ export function makeResourcePlan(options: MakeResourcePlanOptions): ResourcePlan
 
     const changes = new PlannedChanges(store.db);
     changes.insert([...deletes.values()].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0)).map(({ address: _address, ...row }) => row));
-    changes.fillFromDiff();
+    changes.fillFromDiff(desired);
     return {
       header: {
         format_version: PLAN_FORMAT_VERSION,
@@ -136,7 +136,7 @@ export function makeResourcePlan(options: MakeResourcePlanOptions): ResourcePlan
         mass_deletions: [],
         blueprint_changes: [],
         summary: planSummary(changes.counts()),
-        owner_moves: changes.listMoves().map(ownerMoveEntry),
+        owner_moves: changes.listMoves(desired).map(ownerMoveEntry),
       },
       changes,
       unmapped: [...tainted],

@@ -9,7 +9,8 @@
  * for redelivery. A full plan+apply at start and every resync interval corrects what events missed.
  * Metrics and health for operators; JSON log lines for pipelines. docs/watch.md is the user's guide.
  */
-export { Watcher, type WatcherOptions } from './watcher.js';
+export { Watcher } from './watcher.js';
+export type { WatcherOptions } from './watcher-options.js';
 export { WatchMetrics } from './watch-metrics.js';
 export { makeWatchLogger, type WatchLogger, type WatchLoggerOptions, type LogLevel, type LogFields } from './watch-logger.js';
 export { startMetricsServer, type MetricsServer, type HealthReport } from './metrics-server.js';

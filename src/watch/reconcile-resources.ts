@@ -18,7 +18,7 @@ import { entityAddress, formatResource, scopeKey, type Scope } from '../model/in
 /** What one reconcile of resources needs. */
 export interface ReconcileContext {
   scope: WatchScope;
-  /** A state connection of its own: plans live in per-connection temporary tables. */
+  /** The state; a full resync may plan on it at the same time, in temporary tables of its own. */
   store: StateStore;
   port: PortClient;
   config: ResolvedConfig;
@@ -27,7 +27,7 @@ export interface ReconcileContext {
   parallelism?: number;
   /** The GetResource budget shared by every cycle (--parallelism calls in flight). */
   reads: Semaphore;
-  /** One plan at a time: a plan lives in the cycle connection's one temporary table. */
+  /** One small plan and its apply at a time: each is planned from the state the previous one left. */
   applies: Semaphore;
   blueprints?: readonly BlueprintDefinition[];
   metrics: WatchMetrics;

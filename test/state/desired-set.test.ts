@@ -19,9 +19,9 @@ function storeWithRecords(): StateStore {
 }
 
 /** The planned changes of the desired set against the state, as [action, identifier, ...]. */
-function diff(store: StateStore): Array<[string, string, string | null]> {
+function diff(store: StateStore, desired: DesiredSet): Array<[string, string, string | null]> {
   const changes = new PlannedChanges(store.db);
-  changes.fillFromDiff();
+  changes.fillFromDiff(desired);
   const rows = [...changes.all()].map((c): [string, string, string | null] => [c.action, c.identifier, c.reason ?? c.after?.title ?? null]);
   changes.close();
   return rows;
@@ -33,7 +33,7 @@ describe('DesiredSet and PlannedChanges', () => {
     const desired = new DesiredSet(store.db);
     desired.add([aRecord('z-new'), aRecord('a', { entity: anEntity('a', { title: 'A' }) }), aRecord('c-new')]);
     desired.vouchFor([BUCKETS], 'no longer in AWS');
-    assert.deepEqual(diff(store).map(([action, id]) => `${action} ${id}`), ['delete b', 'create c-new', 'create z-new', 'update a']);
+    assert.deepEqual(diff(store, desired).map(([action, id]) => `${action} ${id}`), ['delete b', 'create c-new', 'create z-new', 'update a']);
     desired.close();
   });
 
@@ -41,7 +41,7 @@ describe('DesiredSet and PlannedChanges', () => {
     const store = storeWithRecords();
     const desired = new DesiredSet(store.db);
     desired.add([aRecord('a'), aRecord('b', { entity: anEntity('b', { title: 'renamed' }) }), aRecord('c')]);
-    assert.deepEqual(diff(store), [['create', 'c', 'c'], ['update', 'b', 'renamed']]);
+    assert.deepEqual(diff(store, desired), [['create', 'c', 'c'], ['update', 'b', 'renamed']]);
     assert.equal(desired.countUnchanged(), 1);
     desired.close();
   });
@@ -50,9 +50,9 @@ describe('DesiredSet and PlannedChanges', () => {
     const store = storeWithRecords();
     const desired = new DesiredSet(store.db);
     desired.add([aRecord('a')]);
-    assert.deepEqual(diff(store), [], 'nothing is vouched yet: nothing may go');
+    assert.deepEqual(diff(store, desired), [], 'nothing is vouched yet: nothing may go');
     desired.vouchFor([BUCKETS], 'no longer in AWS');
-    assert.deepEqual(diff(store), [['delete', 'b', 'no longer in AWS']]);
+    assert.deepEqual(diff(store, desired), [['delete', 'b', 'no longer in AWS']]);
     desired.close();
   });
 
@@ -67,7 +67,7 @@ describe('DesiredSet and PlannedChanges', () => {
       // AWS::EC2::Instance sorts before AWS::S3::Bucket
       assert.deepEqual(conflicts.map((c) => [c.kept.awsIdentifier, c.dropped.awsIdentifier]), [['from-instances', 'from-buckets']]);
       const changes = new PlannedChanges(store.db);
-      changes.fillFromDiff();
+      changes.fillFromDiff(desired);
       assert.deepEqual([...changes.all()].map((c) => c.awsIdentifier), ['from-instances']);
       desired.close();
     }
@@ -79,7 +79,7 @@ describe('DesiredSet and PlannedChanges', () => {
     const desired = new DesiredSet(store.db);
     desired.add([aRecord('z')]);
     desired.vouchFor([BUCKETS, INSTANCES], 'read');
-    diff(store);
+    diff(store, desired);
     desired.close();
     assert.equal(store.serial, serial);
     assert.equal(store.countEntities(), 3);
@@ -92,9 +92,9 @@ describe('an entity whose owner moves with the same content', () => {
     const desired = new DesiredSet(store.db);
     desired.add([aRecord('a', { scope: INSTANCES }), aRecord('b'), aRecord('i-1', { scope: INSTANCES })]);
     const changes = new PlannedChanges(store.db);
-    changes.fillFromDiff();
+    changes.fillFromDiff(desired);
     assert.deepEqual([...changes.all()], []);
-    assert.deepEqual(changes.listMoves(), [
+    assert.deepEqual(changes.listMoves(desired), [
       { blueprint: 'cloudResource', identifier: 'a', scope: INSTANCES, awsIdentifier: 'a', from: { scope: BUCKETS, awsIdentifier: 'a' } },
     ]);
     changes.close();
@@ -106,10 +106,46 @@ describe('an entity whose owner moves with the same content', () => {
     const store = storeWithRecords();
     const desired = new DesiredSet(store.db);
     desired.add([aRecord('a', { scope: INSTANCES, entity: anEntity('a', { title: 'A' }) }), aRecord('b'), aRecord('i-1', { scope: INSTANCES })]);
-    assert.deepEqual(diff(store), [['update', 'a', 'A']]);
+    assert.deepEqual(diff(store, desired), [['update', 'a', 'A']]);
     const changes = new PlannedChanges(store.db);
-    assert.deepEqual(changes.listMoves(), []);
+    assert.deepEqual(changes.listMoves(desired), []);
     changes.close();
     desired.close();
+  });
+});
+
+describe('two plans on one connection', () => {
+  it('keep their own desired sets and changes, and closing one leaves the other whole', () => {
+    const store = storeWithRecords();
+    const first = new DesiredSet(store.db);
+    first.add([aRecord('a', { entity: anEntity('a', { title: 'A' }) }), aRecord('b')]);
+    first.vouchFor([BUCKETS], 'read');
+    const second = new DesiredSet(store.db);
+    second.add([aRecord('new'), aRecord('a'), aRecord('b')]);
+    const firstChanges = new PlannedChanges(store.db);
+    firstChanges.fillFromDiff(first);
+    const secondChanges = new PlannedChanges(store.db);
+    secondChanges.fillFromDiff(second);
+    first.close();
+    firstChanges.close();
+
+    assert.deepEqual([...secondChanges.all()].map((c) => `${c.action} ${c.identifier}`), ['create new']);
+    assert.equal(second.countUnchanged(), 2);
+    assert.equal(second.has('cloudResource', 'new'), true);
+    secondChanges.close();
+    second.close();
+  });
+
+  it('diff each against its own desired set while both are open', () => {
+    const store = storeWithRecords();
+    const first = new DesiredSet(store.db);
+    first.add([aRecord('a', { entity: anEntity('a', { title: 'A' }) }), aRecord('b')]);
+    const second = new DesiredSet(store.db);
+    second.add([aRecord('a'), aRecord('b'), aRecord('c')]);
+    second.vouchFor([BUCKETS], 'read');
+    assert.deepEqual(diff(store, first).map(([action, id]) => `${action} ${id}`), ['update a']);
+    assert.deepEqual(diff(store, second).map(([action, id]) => `${action} ${id}`), ['create c']);
+    first.close();
+    second.close();
   });
 });
