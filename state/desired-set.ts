@@ -1,5 +1,6 @@
 import { hashEntityBody } from './entity-hash.js';
 import type { StateDatabase } from './open-state.js';
+import { originOrder, takesAddress } from '../src/mapping/index.js';
 import type { Entity, Scope } from '../src/model/index.js';
 
 /** An entity the mapping produced in this run, with where it came from. */
@@ -11,10 +12,7 @@ export interface DesiredEntity {
   entity: Entity;
 }
 
-/**
- * Two items that map to one address. The one kept is the one whose (kind, account, region, AWS
- * identifier) sorts first, so the outcome does not depend on the order AWS was read in.
- */
+/** Two items that map to one address: the one kept is the one the mapping's rule says (takesAddress). */
 export interface AddressConflict {
   blueprint: string;
   identifier: string;
@@ -68,7 +66,7 @@ export class DesiredSet {
           const row = this.findExisting.get(d.blueprint, d.identifier) as { kind: string; account: string; region: string; aws_identifier: string | null };
           const existing = { scope: { kind: row.kind, account: row.account, region: row.region }, awsIdentifier: row.aws_identifier };
           const incoming = { scope: d.scope, awsIdentifier: d.awsIdentifier };
-          const isIncomingFirst = sortKey(incoming) < sortKey(existing);
+          const isIncomingFirst = takesAddress(originOrder(incoming), originOrder(existing));
           if (isIncomingFirst) this.replace.run(d.scope.kind, d.scope.account, d.scope.region, d.awsIdentifier, body, hashEntityBody(body), d.blueprint, d.identifier);
           conflicts.push({ blueprint: d.blueprint, identifier: d.identifier, kept: isIncomingFirst ? incoming : existing, dropped: isIncomingFirst ? existing : incoming });
         }
@@ -120,9 +118,4 @@ export class DesiredSet {
   close(): void {
     this.db.exec('DROP TABLE IF EXISTS temp.desired; DROP TABLE IF EXISTS temp.vouched_scopes;');
   }
-}
-
-/** The order that decides which of two conflicting items is kept. */
-function sortKey(origin: { scope: Scope; awsIdentifier: string | null }): string {
-  return [origin.scope.kind, origin.scope.account, origin.scope.region, origin.awsIdentifier ?? ''].join('\u0000');
 }
