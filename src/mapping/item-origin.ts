@@ -25,10 +25,9 @@ export function originOrder(origin: ItemOrigin): string {
 }
 
 /**
- * The scope of a raw item known only by its own fields (`aws2port map`): its kind, `__AccountId`, and
- * `__Region`, or `global` for kinds read once per account, as a plan's scope has it. A plan gives
- * Organizations accounts their management account's scope and orders them by `Id`; here each has
- * its own `Id` as account, which orders them alike.
+ * The scope of a raw item known only by its own fields (`aws2port map`), as a plan reads it in: its
+ * kind, its `__AccountId` (an Organizations account's own Id), and its `__Region`, or `global` for
+ * kinds read once per account and for Organizations accounts.
  */
 export function scopeOfItem(item: RawItem, kind: string): Scope {
   const isGlobal = kind === ORGANIZATIONS_ACCOUNT_KIND || isGlobalKind(kind);
