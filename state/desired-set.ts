@@ -1,12 +1,10 @@
 import { hashEntityBody } from './entity-hash.js';
 import type { StateDatabase } from './open-state.js';
 import { planTableName } from './plan-table-name.js';
+import { originOrder, takesAddress } from '../src/mapping/index.js';
 import type { EntityRecord, Scope } from '../src/model/index.js';
 
-/**
- * Two items that map to one address. The one kept is the one whose (kind, account, region, AWS
- * identifier) sorts first, so the outcome does not depend on the order AWS was read in.
- */
+/** Two items that map to one address: the one kept is the one the mapping's rule says (takesAddress). */
 export interface AddressConflict {
   blueprint: string;
   identifier: string;
@@ -63,7 +61,7 @@ export class DesiredSet {
           const row = this.findExisting.get(d.blueprint, d.identifier) as { kind: string; account: string; region: string; aws_identifier: string | null };
           const existing = { scope: { kind: row.kind, account: row.account, region: row.region }, awsIdentifier: row.aws_identifier };
           const incoming = { scope: d.scope, awsIdentifier: d.awsIdentifier };
-          const isIncomingFirst = sortKey(incoming) < sortKey(existing);
+          const isIncomingFirst = takesAddress(originOrder(incoming), originOrder(existing));
           if (isIncomingFirst) this.replace.run(d.scope.kind, d.scope.account, d.scope.region, d.awsIdentifier, d.body, hash, d.blueprint, d.identifier);
           conflicts.push({ blueprint: d.blueprint, identifier: d.identifier, kept: isIncomingFirst ? incoming : existing, dropped: isIncomingFirst ? existing : incoming });
         }
@@ -115,9 +113,4 @@ export class DesiredSet {
   close(): void {
     this.db.exec(`DROP TABLE IF EXISTS ${this.desiredTable}; DROP TABLE IF EXISTS ${this.vouchedTable};`);
   }
-}
-
-/** The order that decides which of two conflicting items is kept. */
-function sortKey(origin: { scope: Scope; awsIdentifier: string | null }): string {
-  return [origin.scope.kind, origin.scope.account, origin.scope.region, origin.awsIdentifier ?? ''].join('\u0000');
 }

@@ -7,8 +7,8 @@ export interface MappedChunk {
   bytes: Uint8Array;
   /** The chunk's counts. */
   summary: MapSummary;
-  /** Per entity record, in order: its item, resource config, blueprint, identifier, and where its text starts and ends in `bytes`. */
-  entities: { items: number[]; resourceIndexes: number[]; blueprints: string[]; identifiers: string[]; starts: number[]; ends: number[] };
+  /** Per entity record, in order: its item, resource config, blueprint, identifier, origin's order, and where its text starts and ends in `bytes`. */
+  entities: { items: number[]; resourceIndexes: number[]; blueprints: string[]; identifiers: string[]; orders: string[]; starts: number[]; ends: number[] };
 }
 
 /**
@@ -18,7 +18,7 @@ export interface MappedChunk {
 export function mapLineChunk(lines: Uint8Array, firstIndex: number, mapper: ItemStreamMapper, format: MapRecordFormat): MappedChunk {
   const text = Buffer.from(lines.buffer, lines.byteOffset, lines.byteLength).toString('utf8');
   const { records, summary } = mapper.mapChunk({ firstIndex, ...parseJsonLines(text) });
-  const entities: MappedChunk['entities'] = { items: [], resourceIndexes: [], blueprints: [], identifiers: [], starts: [], ends: [] };
+  const entities: MappedChunk['entities'] = { items: [], resourceIndexes: [], blueprints: [], identifiers: [], orders: [], starts: [], ends: [] };
   let rendered = '';
   let byteLength = 0;
   for (const record of records) {
@@ -29,6 +29,7 @@ export function mapLineChunk(lines: Uint8Array, firstIndex: number, mapper: Item
       entities.resourceIndexes.push(record.resourceIndex);
       entities.blueprints.push(record.blueprint);
       entities.identifiers.push(record.entity.identifier);
+      entities.orders.push(record.order);
       entities.starts.push(byteLength);
       entities.ends.push(byteLength + recordBytes);
     }

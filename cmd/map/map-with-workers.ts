@@ -25,7 +25,7 @@ export interface WorkerMapOptions {
  * `aws2port map` over worker threads: the file is cut into chunks of whole lines; the workers map
  * chunks while this thread reads, maps the chunks the busy workers cannot take, and prints every
  * chunk's text in input order, checking each entity's address against those before it as the
- * in-process map does. Resolves to the run's counts.
+ * in-process map does (AddressBook). Resolves to the run's counts.
  */
 export async function mapWithWorkers(options: WorkerMapOptions): Promise<MapSummary> {
   const { file, pool, mapper, format, output } = options;
@@ -41,18 +41,23 @@ export async function mapWithWorkers(options: WorkerMapOptions): Promise<MapSumm
   return summary;
 }
 
-/** The chunk's output with each entity whose address was already taken replaced by its conflict; counts added to `summary`. */
+/**
+ * The chunk's output with the address conflicts of its entities (AddressBook): an entity that loses
+ * its address replaced by its conflict, one that takes it preceded by the conflict of the item that
+ * held it. Counts added to `summary`.
+ */
 function withAddressesChecked(chunk: MappedChunk, addresses: AddressBook, summary: MapSummary, format: MapRecordFormat): Uint8Array {
   addSummary(summary, chunk.summary);
   const { bytes, entities } = chunk;
-  const { items, resourceIndexes, blueprints, identifiers, starts, ends } = entities;
+  const { items, resourceIndexes, blueprints, identifiers, orders, starts, ends } = entities;
   const parts: Uint8Array[] = [];
   let copied = 0;
   for (let entity = 0; entity < items.length; entity += 1) {
-    const conflict = addresses.claim({ item: items[entity]!, resourceIndex: resourceIndexes[entity]!, blueprint: blueprints[entity]!, identifier: identifiers[entity]! }, summary);
+    const claim = { item: items[entity]!, resourceIndex: resourceIndexes[entity]!, blueprint: blueprints[entity]!, identifier: identifiers[entity]!, order: orders[entity]! };
+    const conflict = addresses.claim(claim, summary);
     if (!conflict) continue;
-    parts.push(bytes.subarray(copied, starts[entity]), Buffer.from(renderMapRecord(conflict, format)));
-    copied = ends[entity]!;
+    parts.push(bytes.subarray(copied, starts[entity]), Buffer.from(renderMapRecord(conflict.record, format)));
+    copied = conflict.isClaimKept ? starts[entity]! : ends[entity]!;
   }
-  return copied === 0 ? bytes : Buffer.concat([...parts, bytes.subarray(copied)]);
+  return parts.length === 0 ? bytes : Buffer.concat([...parts, bytes.subarray(copied)]);
 }

@@ -32,6 +32,11 @@
  *
  * Problems with single items are returned as issues, never thrown; nothing is printed.
  *
+ * The rules every command maps by (`plan`, watch's incremental plans and `map` alike) are here too:
+ * mapItems leaves out items outside a config's `selector.regionPolicy` and gives each entity its
+ * item's AWS identifier (awsIdentifierOf) and origin; takesAddress decides which of two items that
+ * map to one address keeps it (the first by kind, account, region and AWS identifier).
+ *
  * Also here: `ItemStreamMapper` (what `aws2port map` runs over a stream of JSON items).
  */
 export { compileJqModule, loadJqEngine, type JqEngine, type JqRunResult } from './jq-engine.js';
@@ -46,7 +51,10 @@ export { blueprintSchemaOf, checkPropertyValues, type BlueprintSchema, type Prop
 export { inputForm, parseJsonLines, readJsonItems, type ItemChunk } from './read-json-items.js';
 export { ItemStreamMapper, type ItemStreamOptions } from './item-stream-mapper.js';
 export { addSummary, emptySummary, type EntityRecord, type ErrorRecord, type MapRecord, type MapSummary } from './map-records.js';
-export { AddressBook } from './address-book.js';
+export { AddressBook, type AddressClaim, type AddressConflictRecord } from './address-book.js';
+export { mapItems, type ItemEntity, type MappedItems, type ScopedItem } from './map-items.js';
+export { originOrder, scopeOfItem, takesAddress, type ItemOrigin } from './item-origin.js';
+export { awsIdentifierOf } from './aws-identifier.js';
 export { literalValueOf } from './fast-path/parse-jq.js';
 export { DEFAULT_BATCH_SIZE, DEFAULT_JQ_TIME_BUDGET_MS, MAX_ITEM_JSON_LENGTH, MAX_VALUE_DEPTH } from './constants.js';
 export { readLineChunks, type LineChunk } from './read-line-chunks.js';

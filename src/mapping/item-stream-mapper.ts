@@ -3,8 +3,10 @@ import type { ConfigPlace, ResolvedConfig, ResourceConfig } from '../config/inde
 import { Aws2PortError } from '../errors/index.js';
 import { AddressBook } from './address-book.js';
 import { compileMapper } from './compile-mapper.js';
+import { originOrder, scopeOfItem } from './item-origin.js';
 import type { JqEngine } from './jq-engine.js';
 import { addSummary, emptySummary, itemError, type ErrorRecord, type MapRecord, type MapSummary } from './map-records.js';
+import { mapItems, type ScopedItem } from './map-items.js';
 import type { Mapper } from './mapper.js';
 import { readJsonItems, type ItemChunk } from './read-json-items.js';
 
@@ -24,8 +26,8 @@ export interface ItemStreamOptions {
 /**
  * Maps a stream of raw items (JSON lines or a JSON array) with a config's resource configs, as
  * `aws2port map` does: items are parsed once, mapped in batches, and turned into records in input
- * order. An address (blueprint and identifier) made twice is reported for the later item, whose
- * entity is dropped, as a plan keeps the first.
+ * order, under the rules a plan maps by (mapItems). An address (blueprint and identifier) made twice
+ * is kept as a plan keeps it (AddressBook).
  */
 export class ItemStreamMapper {
   readonly summary: MapSummary = emptySummary();
@@ -43,10 +45,12 @@ export class ItemStreamMapper {
       for (let from = 0; from < chunk.entries.length; from += STREAM_BATCH_SIZE) {
         const { records, summary } = this.mapEntries(chunk, from, Math.min(from + STREAM_BATCH_SIZE, chunk.entries.length));
         addSummary(this.summary, summary);
-        yield records.map((record) => {
-          if (record.type !== 'entity') return record;
-          const { item, resourceIndex, blueprint, entity } = record;
-          return this.addresses.claim({ item, resourceIndex, blueprint, identifier: entity.identifier }, this.summary) ?? record;
+        yield records.flatMap((record) => {
+          if (record.type !== 'entity') return [record];
+          const { item, resourceIndex, blueprint, entity, order } = record;
+          const conflict = this.addresses.claim({ item, resourceIndex, blueprint, identifier: entity.identifier, order }, this.summary);
+          if (!conflict) return [record];
+          return conflict.isClaimKept ? [conflict.record, record] : [conflict.record];
         });
       }
     }
@@ -64,7 +68,7 @@ export class ItemStreamMapper {
   private mapEntries(chunk: ItemChunk, from: number, to: number): { records: MapRecord[]; summary: MapSummary } {
     const summary = emptySummary();
     const errors: ErrorRecord[] = [];
-    const groups = new Map<string, { items: RawItem[]; indexes: number[] }>();
+    const groups = new Map<string, { items: ScopedItem[]; indexes: number[] }>();
     for (let position = from; position < to; position += 1) {
       const entry = chunk.entries[position]!;
       const index = chunk.firstIndex + position;
@@ -83,7 +87,8 @@ export class ItemStreamMapper {
       }
       let group = groups.get(kind);
       if (!group) groups.set(kind, (group = { items: [], indexes: [] }));
-      group.items.push(entry.item as RawItem);
+      const item = entry.item as RawItem;
+      group.items.push({ item, scope: scopeOfItem(item, kind) });
       group.indexes.push(index);
     }
     summary.items = to - from;
@@ -104,16 +109,16 @@ export class ItemStreamMapper {
     return { records, summary };
   }
 
-  /** The records of one mapper over items of its kind, in item order (an item's errors before its entities); its filtered items counted in `summary`. */
-  private mapGroup(mapper: Mapper, items: RawItem[], indexes: number[], areStringsWellFormed: boolean, summary: MapSummary): MapRecord[] {
+  /** The records of one mapper over items of its kind, in item order (an item's errors before its entities); its filtered items (region policy included) counted in `summary`. */
+  private mapGroup(mapper: Mapper, items: ScopedItem[], indexes: number[], areStringsWellFormed: boolean, summary: MapSummary): MapRecord[] {
     const resource = mapper.resource;
-    const result = mapper.mapBatch(items, { areStringsWellFormed });
+    const result = mapItems(mapper, items, { areStringsWellFormed });
     summary.filtered += result.filtered;
     const records: MapRecord[] = [];
     let issue = 0;
     for (const mapped of result.entities) {
       for (; issue < result.issues.length && result.issues[issue]!.itemIndex <= mapped.itemIndex; issue += 1) records.push(issueRecord(result.issues[issue]!, indexes, resource));
-      records.push({ type: 'entity', item: indexes[mapped.itemIndex]!, resourceIndex: resource.index, blueprint: mapped.blueprint, entity: mapped.entity });
+      records.push({ type: 'entity', item: indexes[mapped.itemIndex]!, resourceIndex: resource.index, blueprint: mapped.blueprint, entity: mapped.entity, order: originOrder(mapped.origin) });
     }
     for (; issue < result.issues.length; issue += 1) records.push(issueRecord(result.issues[issue]!, indexes, resource));
     return records;

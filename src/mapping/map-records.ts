@@ -10,6 +10,8 @@ export interface EntityRecord {
   resourceIndex: number;
   blueprint: string;
   entity: Entity;
+  /** originOrder of its item: what decides, under the address conflict rule, which of two items keeps one address. */
+  order: string;
 }
 
 /** A problem with one input item: a mapping issue, an unreadable line, a kind no config maps, an address conflict. */

@@ -1,7 +1,7 @@
-import { isRegionAllowed, ORGANIZATIONS_ACCOUNT_KIND, type RawItem, readEstate, type ScanProgress, type SourceEvent } from '../aws/index.js';
+import { type RawItem, readEstate, type ScanProgress, type SourceEvent } from '../aws/index.js';
 import type { BlueprintDefinition, ResolvedConfig, ResourceConfig } from '../config/index.js';
 import type { PortClient } from '../port/index.js';
-import { compileMappers, loadJqEngine, resourceModelSettings, type Mapper, type MappingIssue } from '../mapping/index.js';
+import { compileMappers, loadJqEngine, mapItems, resourceModelSettings, type Mapper, type MappingIssue, type ScopedItem } from '../mapping/index.js';
 import { DesiredSet, PlannedChanges, type StateStore } from '../../state/index.js';
 import { addressConflictEntry } from './address-conflict-entry.js';
 import { checkTargets } from './check-targets.js';
@@ -159,7 +159,7 @@ type IssueSink = (resource: ResourceConfig, issue: MappingIssue, item: RawItem |
  * resource config rather than once per page.
  */
 class MappingBatcher {
-  private readonly pending = new Map<string, { items: RawItem[]; scopes: Scope[] }>();
+  private readonly pending = new Map<string, ScopedItem[]>();
 
   constructor(
     private readonly mappersByKind: Map<string, Mapper[]>,
@@ -170,12 +170,9 @@ class MappingBatcher {
 
   add(scope: Scope, items: readonly RawItem[]): void {
     let batch = this.pending.get(scope.kind);
-    if (!batch) this.pending.set(scope.kind, (batch = { items: [], scopes: [] }));
-    for (const item of items) {
-      batch.items.push(item);
-      batch.scopes.push(scope);
-    }
-    if (batch.items.length >= MAPPING_BATCH_SIZE) this.flush(scope.kind);
+    if (!batch) this.pending.set(scope.kind, (batch = []));
+    for (const item of items) batch.push({ item, scope });
+    if (batch.length >= MAPPING_BATCH_SIZE) this.flush(scope.kind);
   }
 
   flushAll(): void {
@@ -185,22 +182,17 @@ class MappingBatcher {
   private flush(kind: string): void {
     const batch = this.pending.get(kind);
     this.pending.delete(kind);
-    if (!batch || batch.items.length === 0) return;
+    if (!batch || batch.length === 0) return;
     for (const mapper of this.mappersByKind.get(kind) ?? []) {
-      const policy = mapper.resource.selector.regionPolicy;
-      const chosen = kind === ORGANIZATIONS_ACCOUNT_KIND ? batch.items.map((_, i) => i) : batch.items.flatMap((item, i) => (isRegionAllowed(policy, item.__Region) ? [i] : []));
-      const items = chosen.map((i) => batch.items[i]!);
-      const result = mapper.mapBatch(items);
-      for (const issue of result.issues) this.reportIssue(mapper.resource, issue, items[issue.itemIndex], batch.scopes[chosen[issue.itemIndex]!]!);
+      const result = mapItems(mapper, batch);
+      for (const issue of result.issues) this.reportIssue(mapper.resource, issue, batch[issue.itemIndex]!.item, batch[issue.itemIndex]!.scope);
       this.emit(
-        result.entities.flatMap(({ itemIndex, blueprint, entity }) => {
-          const item = items[itemIndex]!;
-          const scope = batch.scopes[chosen[itemIndex]!]!;
-          const awsIdentifier = item.Identifier ?? (typeof item.Id === 'string' ? item.Id : null);
-          const refused = this.valueCheck ? refuseValues(this.valueCheck, blueprint, entity, { resource: mapper.resource, itemIndex, scope, awsIdentifier }) : [];
+        result.entities.flatMap(({ itemIndex, blueprint, entity, origin }) => {
+          const { item, scope } = batch[itemIndex]!;
+          const refused = this.valueCheck ? refuseValues(this.valueCheck, blueprint, entity, { resource: mapper.resource, itemIndex, scope, awsIdentifier: origin.awsIdentifier }) : [];
           for (const issue of refused) this.reportIssue(mapper.resource, issue, item, scope);
           if (refused.length > 0) return [];
-          return [entityRecord(blueprint, entity, scope, awsIdentifier)];
+          return [entityRecord(blueprint, entity, scope, origin.awsIdentifier)];
         }),
       );
     }

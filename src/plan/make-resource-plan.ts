@@ -1,5 +1,5 @@
-import { isRegionAllowed, ORGANIZATIONS_ACCOUNT_KIND, type RawItem } from '../aws/index.js';
-import type { BlueprintSchema, Mapper } from '../mapping/index.js';
+import type { RawItem } from '../aws/index.js';
+import { awsIdentifierOf, mapItems, type BlueprintSchema, type Mapper } from '../mapping/index.js';
 import { DesiredSet, PlannedChanges, ResourceRecords, type PlannedChangeRow, type StateStore } from '../../state/index.js';
 import { addressConflictEntry } from './address-conflict-entry.js';
 import { MappingIssueLog } from './mapping-issue-log.js';
@@ -65,24 +65,22 @@ export function makeResourcePlan(options: MakeResourcePlanOptions): ResourcePlan
   const desired = new DesiredSet(store.db);
   try {
     for (const [kind, group] of groupByKind(observations)) {
+      const scoped = group.map((o) => ({ item: o.item!, scope: o.scope, readBy: o.awsIdentifier }));
       for (const mapper of options.mappersByKind.get(kind) ?? []) {
-        const policy = mapper.resource.selector.regionPolicy;
-        const chosen = group.filter((o) => kind === ORGANIZATIONS_ACCOUNT_KIND || isRegionAllowed(policy, o.item!.__Region));
-        const result = mapper.mapBatch(chosen.map((o) => o.item!));
+        const result = mapItems(mapper, scoped);
         for (const issue of result.issues) {
-          issues.add(mapper.resource, issue, chosen[issue.itemIndex]?.item);
-          if (issue.isItemSkipped) tainted.add(chosen[issue.itemIndex]!);
+          issues.add(mapper.resource, issue, group[issue.itemIndex]!.item);
+          if (issue.isItemSkipped) tainted.add(group[issue.itemIndex]!);
         }
-        const entities = result.entities.flatMap(({ itemIndex, blueprint, entity }) => {
-          const observation = chosen[itemIndex]!;
-          const origin = { resource: mapper.resource, itemIndex, scope: observation.scope, awsIdentifier: awsIdentifierOf(observation) };
-          const refused = valueCheck ? refuseValues(valueCheck, blueprint, entity, origin) : [];
+        const entities = result.entities.flatMap(({ itemIndex, blueprint, entity, origin }) => {
+          const observation = group[itemIndex]!;
+          const refused = valueCheck ? refuseValues(valueCheck, blueprint, entity, { resource: mapper.resource, itemIndex, ...origin }) : [];
           for (const issue of refused) issues.add(mapper.resource, issue, observation.item);
           if (refused.length > 0) {
             tainted.add(observation);
             return [];
           }
-          return [entityRecord(blueprint, entity, observation.scope, origin.awsIdentifier)];
+          return [entityRecord(blueprint, entity, origin.scope, origin.awsIdentifier)];
         });
         conflicts.push(...desired.add(entities).map(addressConflictEntry));
       }
@@ -95,7 +93,7 @@ export function makeResourcePlan(options: MakeResourcePlanOptions): ResourcePlan
         skipped.push({ ...observation.scope, error: `${observation.awsIdentifier}: some configs could not map it (see mapping issues); nothing it produced is deleted` });
         continue;
       }
-      for (const awsIdentifier of new Set([observation.awsIdentifier, awsIdentifierOf(observation)])) {
+      for (const awsIdentifier of recordedIdentifiers(observation)) {
         for (const before of records.listProducedBy(observation.scope, awsIdentifier)) {
           const address = entityAddress(before.blueprint, before.identifier);
           if (desired.has(before.blueprint, before.identifier) || deletes.has(address)) continue;
@@ -158,7 +156,8 @@ function groupByKind(observations: readonly ResourceObservation[]): Map<string, 
   return byKind;
 }
 
-/** The identifier Cloud Control gave the item, which full plans record; the one it was read by otherwise. */
-function awsIdentifierOf(observation: ResourceObservation): string {
-  return observation.item?.Identifier ?? observation.awsIdentifier;
+/** The AWS identifiers its records may carry: the one it was read by, and the one mapping gives its entities (awsIdentifierOf). */
+function recordedIdentifiers(observation: ResourceObservation): string[] {
+  const own = observation.item ? awsIdentifierOf(observation.item) : null;
+  return own === null || own === observation.awsIdentifier ? [observation.awsIdentifier] : [observation.awsIdentifier, own];
 }

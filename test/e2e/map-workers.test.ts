@@ -12,23 +12,26 @@ const KINDS = ['AWS::S3::Bucket', 'AWS::EC2::Instance', 'AWS::Organizations::Acc
 /**
  * About 2.5 MB of JSON lines (about ten of map's 256 KiB chunks) in which every awkward case sits in
  * a different chunk from where it matters: blank and whitespace lines before a line that is not JSON
- * (its index counts only items), an item whose address repeats one made megabytes earlier, an item of
- * a kind no config maps, seed items with gaps that null fields, CRLF ends, no final newline.
+ * (its index counts only items), an item whose address repeats one made megabytes earlier, then one
+ * of another region that sorts first and so takes that address, an item of a kind no config maps,
+ * seed items with gaps that null fields, CRLF ends, no final newline.
  */
-function awkwardInput(): { text: string; items: number; notJsonIndex: number; repeatedIdentifier: string; repeatIndex: number } {
+function awkwardInput(): { text: string; items: number; notJsonIndex: number; repeatedIdentifier: string; earlyIndex: number; repeatIndex: number } {
   const items = KINDS.flatMap((kind, k) => generateSeedItems(kind, 3000, 40 + k));
   const lines = items.map((item, index) => `${JSON.stringify(item)}${index % 97 === 0 ? '\r' : ''}`);
   const early = items.find((item) => item.__Kind === 'AWS::EC2::Instance')!;
   lines.splice(1200, 0, '', '   ', '{not json');
   lines.push(JSON.stringify({ Identifier: 'nobody-maps-this', __Kind: 'AWS::Nothing::Here' }));
   lines.push(JSON.stringify(early));
+  lines.push(JSON.stringify({ ...early, __Region: 'af-south-1' }));
   const itemLines = lines.filter((line) => line.trim() !== '');
   return {
     text: lines.join('\n'),
     items: itemLines.length,
     notJsonIndex: itemLines.indexOf('{not json'),
     repeatedIdentifier: early.Identifier as string,
-    repeatIndex: itemLines.length - 1,
+    earlyIndex: itemLines.findIndex((line) => line.trimEnd() === JSON.stringify(early)),
+    repeatIndex: itemLines.length - 2,
   };
 }
 
@@ -53,6 +56,10 @@ describe('aws2port map --workers', () => {
     assert.ok(
       errors.some((error) => error.item === input.repeatIndex && error.error.startsWith(`address conflict: cloudResource.${input.repeatedIdentifier} was already mapped from item `)),
       'the repeated address, reported for the later item',
+    );
+    assert.ok(
+      errors.some((error) => error.item === input.earlyIndex && error.error.startsWith(`address conflict: cloudResource.${input.repeatedIdentifier} is also mapped from item ${input.items - 1}, which sorts first`)),
+      'the address taken by the last item, which sorts first, reported for the item that held it',
     );
     assert.ok(errors.some((error) => error.error === 'no resource config maps kind AWS::Nothing::Here'));
     for (const workers of ['1', '3']) {
