@@ -7,6 +7,7 @@ import type { ParentRef } from './child-kind.js';
 import { rawItemOf, type RawItem } from './raw-item.js';
 import { readChildScope } from './read-child-scope.js';
 import { readListedItem, type ListedItemRead } from './read-listed-item.js';
+import type { RegionHints } from './region-hints.js';
 import type { ScanTarget } from './scan-targets.js';
 import { Semaphore } from '../concurrency/index.js';
 
@@ -18,6 +19,8 @@ export interface ScopeReadContext {
   getConcurrency?: number;
   /** Pages whose GetResource calls may run while the next page is listed; default PAGES_AHEAD; 1: none. */
   pagesAhead?: number;
+  /** Where the last read found S3 buckets: each is read there first (see readListedItem). */
+  regionHints?: RegionHints;
 }
 
 /** One listed item Cloud Control could not read (see ListedItemRead): its identifier and the error. */

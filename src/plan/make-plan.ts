@@ -1,4 +1,4 @@
-import { isRegionAllowed, readEstate, scopeKey, type RawItem, type ScanProgress, type Scope, type SourceEvent } from '../aws/index.js';
+import { isRegionAllowed, readEstate, scopeKey, type RawItem, type RegionHints, type ScanProgress, type Scope, type SourceEvent } from '../aws/index.js';
 import { ORGANIZATIONS_ACCOUNT_KIND } from '../aws/global-kinds.js';
 import type { BlueprintDefinition } from '../config/index.js';
 import type { ResolvedConfig, ResourceConfig } from '../config/types.js';
@@ -38,6 +38,8 @@ export interface MakePlanOptions {
    * compiles before it opens the state; compiled here when not given.
    */
   mappers?: readonly Mapper[];
+  /** Where the last read found each S3 bucket (the command keeps them in the state). */
+  regionHints?: RegionHints;
 }
 
 /** Items mapped per jq call: large enough to amortise jq's per-call cost, small enough for memory. */
@@ -62,6 +64,7 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
     ...(options.shard ? { shard: options.shard } : {}),
     ...(options.onScanProgress ? { onProgress: options.onScanProgress } : {}),
     resourceModels: resourceModelSettings(resources, await loadJqEngine()),
+    ...(options.regionHints ? { regionHints: options.regionHints } : {}),
   });
 
   const desired = new DesiredSet(store.db);
