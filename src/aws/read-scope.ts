@@ -1,4 +1,3 @@
-import { ListResourcesCommand } from '@aws-sdk/client-cloudcontrol';
 import type { CallScheduler } from './call-scheduler.js';
 import type { CloudControlClients } from './cloud-control-clients.js';
 import { bucketRegionOf, S3_BUCKET_KIND } from './global-kinds.js';
@@ -97,7 +96,7 @@ async function listScope(target: ScanTarget, context: ScopeReadContext, failed: 
   do {
     if (failures.length > 0) throw failures[0];
     const request = { TypeName: kind, NextToken: nextToken, ...(query && { ResourceModel: JSON.stringify(query.resourceModel) }) };
-    const page = await context.scheduler.call(lane, () => client.send(new ListResourcesCommand(request)), { signal });
+    const page = await context.scheduler.call(lane, () => client.listResources(request), { signal });
     nextToken = page.NextToken;
     const listed = (page.ResourceDescriptions ?? []).map((d) => rawItemOf(d, kind, account, target.readRegion));
     const tracked: Promise<void> = readPage(listed).then(
