@@ -69,6 +69,8 @@ interface RunFigures {
   lost: number;
   items: number;
   cpuMsPerCall: number;
+  /** Cores kept busy over the read (CPU time per wall time): aws2port's process, and the simulator's. */
+  cores: { aws2port: number; simulator: number };
 }
 
 const scaleAccounts = Number(process.env.BENCH_ACCOUNTS ?? 100);
@@ -129,6 +131,7 @@ async function readOnce(sim: SimulatorProcess, benchCase: BenchCase, strategy: S
   Object.assign(process.env, sim.env);
   const regions = REGION_NAMES.slice(0, benchCase.regions);
   const cpuBefore = process.cpuUsage();
+  const startedAt = Date.now();
   const read = await readEstate({ regions, accountReadRoleName: 'aws2portReadOnly', accountRoleArns: [] }, resources(benchCase.kinds), {
     ...(benchCase.parallelism === undefined ? {} : { parallelism: benchCase.parallelism }),
     log: () => {},
@@ -161,6 +164,7 @@ async function readOnce(sim: SimulatorProcess, benchCase: BenchCase, strategy: S
     lost,
     items,
     cpuMsPerCall: (cpu.user + cpu.system) / 1000 / summary.calls,
+    cores: { aws2port: (cpu.user + cpu.system) / 1000 / (endedAt - startedAt), simulator: summary.cpuMs / (endedAt - startedAt) },
     busiestBucketLane: summary.bucketGets.busiest,
   };
 }
@@ -193,6 +197,11 @@ async function runBucketCase(mappers: ReadonlyMap<string, Mapper>): Promise<void
   }
 }
 
+/** `0.4 + 0.9`: the cores aws2port's process and the simulator's kept busy. */
+function coresOf(r: RunFigures): string {
+  return `${r.cores.aws2port.toFixed(2)} + ${r.cores.simulator.toFixed(2)}`;
+}
+
 /** The generator's region names, in its order. */
 const REGION_NAMES = ['us-east-1', 'eu-west-1', 'us-west-2', 'ap-southeast-2', 'eu-central-1', 'us-east-2', 'ap-northeast-1', 'eu-west-2'];
 
@@ -209,13 +218,13 @@ for (const benchCase of CASES.filter((c) => filters.length === 0 || filters.incl
       `${benchCase.throttleShare > 0 ? `, ${benchCase.throttleShare * 100}% of calls throttled at random` : ''}, ` +
       `${benchCase.parallelism === undefined ? 'default flags' : `--parallelism ${benchCase.parallelism}`}\n`,
   );
-  process.stdout.write(row(['strategy', 'seconds', 'calls ok', 'throttled', 'share', 'items', 'scopes lost', 'CPU ms/call']));
+  process.stdout.write(row(['strategy', 'seconds', 'calls ok', 'throttled', 'share', 'items', 'scopes lost', 'CPU ms/call', 'cores used']));
   const figures: RunFigures[] = [];
   for (const strategy of benchCase.strategies) {
     const r = await run(benchCase, strategy, mappers);
     figures.push(r);
     const label = r.strategy === 'interleaved' ? 'aws2port scheduler' : "Port's blocks of 10";
-    process.stdout.write(row([label, r.seconds.toFixed(1), r.succeeded, r.throttled, `${((100 * r.succeeded) / r.allowed).toFixed(1)}%`, r.items, `${r.lost}/${r.scopes}`, r.cpuMsPerCall.toFixed(3)]));
+    process.stdout.write(row([label, r.seconds.toFixed(1), r.succeeded, r.throttled, `${((100 * r.succeeded) / r.allowed).toFixed(1)}%`, r.items, `${r.lost}/${r.scopes}`, r.cpuMsPerCall.toFixed(3), coresOf(r)]));
   }
   const ours = figures[0]!;
   const share = ours.succeeded / ours.allowed;
