@@ -5,6 +5,7 @@ import type { PortClient } from '../src/port/index.js';
 import type { StateStore } from '../state/index.js';
 import type { CommonArgs } from './arguments.js';
 import type { Output } from './output.js';
+import { RememberedRegions } from './remembered-regions.js';
 import { ScanProgressView } from './views/scan-progress-view.js';
 
 /** The blueprints file's definitions and the Port client to look them up with. */
@@ -15,12 +16,14 @@ export interface PlannedBlueprints {
 
 /**
  * Makes the plan of `plan` and `apply` from their flags, with the mappers compilePlannedMappers gave,
- * showing the AWS read's progress meanwhile.
+ * showing the AWS read's progress meanwhile. S3 buckets are read first in the regions the state says
+ * the last read found them in, and the regions this read found are kept there for the next.
  */
 export async function planWithProgress(args: CommonArgs, config: ResolvedConfig, mappers: readonly Mapper[], store: StateStore, output: Output, blueprints?: PlannedBlueprints): Promise<Plan> {
   const scanProgress = new ScanProgressView(output, args);
+  const regionHints = new RememberedRegions(store.db);
   try {
-    return await makePlan({
+    const plan = await makePlan({
       config,
       mappers,
       store,
@@ -31,7 +34,10 @@ export async function planWithProgress(args: CommonArgs, config: ResolvedConfig,
       ...(args.shard ? { shard: args.shard } : {}),
       onScanProgress: (progress) => scanProgress.update(progress),
       ...(blueprints ? { blueprints } : {}),
+      regionHints,
     });
+    regionHints.save();
+    return plan;
   } finally {
     scanProgress.finish();
   }

@@ -33,6 +33,17 @@ export const MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL
   );
   `,
+  `
+  -- Where the last read found each resource of a global kind that lives in one region (S3 buckets),
+  -- so the next read asks there first. A hint, apart from the entities: a stale row costs a call.
+  CREATE TABLE resource_regions (
+    kind           TEXT NOT NULL,
+    account        TEXT NOT NULL,
+    aws_identifier TEXT NOT NULL,
+    region         TEXT NOT NULL,
+    PRIMARY KEY (kind, account, aws_identifier)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** The schema version this build writes. */

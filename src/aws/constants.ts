@@ -33,6 +33,11 @@ export const TRANSIENT_ERROR_CODES: readonly string[] = [
   'ExpiredToken',
   'ExpiredTokenException',
   'ECONNRESET',
+  // undici's, for the connections of Cloud Control's wire client
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
   'ECONNREFUSED',
   'EPIPE',
   'ETIMEDOUT',

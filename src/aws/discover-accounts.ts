@@ -1,12 +1,13 @@
-import { ListAccountsCommand, type Account } from '@aws-sdk/client-organizations';
+import type { Account } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
 import type { AwsSettings } from '../config/index.js';
 import { assumeRoleCredentials } from './assume-role-credentials.js';
-import { makeOrganizationsClient, makeStsClient, type AccountAccess } from './aws-clients.js';
+import { makeStsClient, type AccountAccess } from './aws-clients.js';
 import { awsErrorName, describeAwsError } from './aws-error.js';
 import { CallScheduler } from './call-scheduler.js';
 import { callerIdentityError } from './caller-identity-error.js';
-import { listAllPages } from './list-all-pages.js';
+import { listOrganizationAccounts } from './list-organization-accounts.js';
+import { organizationThroughRoles } from './organization-through-roles.js';
 import { accountIdOfArn, homeRegionOf, partitionOfArn } from './partition.js';
 
 /** An account that could not be reached, and why. Its scopes are skipped, never pruned. */
@@ -58,6 +59,11 @@ export interface DiscoverOptions {
   isAccessVerified?: boolean;
   /** Called after each page of accounts listed and each member role assumed (or refused). */
   onProgress?: (progress: DiscoveryProgress) => void;
+  /**
+   * True when the run reads `AWS::Organizations::Account`: with `accountRoleArns`, the Organization is
+   * then listed too, through the first of those roles that may (organizationThroughRoles). Default false.
+   */
+  isOrganizationRead?: boolean;
 }
 
 /** Calls in flight at once when discovery runs without a scheduler of the caller's. */
@@ -67,7 +73,8 @@ export { homeRegionOf } from './partition.js';
 
 /**
  * Finds the accounts to read, at the start of every run (so new accounts are never missed): exactly
- * `accountRoleArns` when given; otherwise every ACTIVE account of the Organization (listed with
+ * `accountRoleArns` when given (and, when `isOrganizationRead`, those of them the Organization lists,
+ * as listed through the first role that may); otherwise every ACTIVE account of the Organization (listed with
  * `organizationRoleArn` when given; the caller's own account with its own credentials, the others
  * through `accountReadRoleName`); the caller alone when Organizations is not in use or denied.
  * Every AssumeRole carries `externalId` when set. Each member's role is assumed once up front: a
@@ -92,37 +99,32 @@ export async function discoverAccounts(settings: AwsSettings, stsRegion: string,
   const caller: AccountAccess = { accountId: callerAccountId };
   const verifyAccess: typeof verifyEveryAccess = options.isAccessVerified === false ? async (discovery) => discovery : verifyEveryAccess;
 
+  const homeRegion = homeRegionOf(partition);
   if (settings.accountRoleArns.length > 0) {
     const accounts = settings.accountRoleArns.map((roleArn) => ({ accountId: accountIdOfArn(roleArn), roleArn, credentials: assume(roleArn) }));
-    return verifyAccess(
-      {
-        callerAccountId,
-        partition,
-        accounts,
-        unreachable: [],
-        isComplete: true,
-        organizationAccounts: [],
-        organizationProblem: 'accountRoleArns names the accounts: Organizations is not read',
-      },
+    const discovery = await verifyAccess(
+      { callerAccountId, partition, accounts, unreachable: [], isComplete: true, organizationAccounts: [], organizationProblem: 'accountRoleArns names the accounts: Organizations is not read' },
       options.onProgress,
     );
+    if (!options.isOrganizationRead) return discovery;
+    const organization = await organizationThroughRoles(discovery.accounts, scheduler, homeRegion);
+    if ('problem' in organization) return { ...discovery, organizationProblem: organization.problem };
+    const named = new Set(accounts.map((a) => a.accountId));
+    const { organizationProblem: _notRead, ...listedDiscovery } = discovery;
+    const managementAccountId = managementAccountOf(organization.accounts);
+    return { ...listedDiscovery, organizationAccounts: organization.accounts.filter((a) => a.Id && named.has(a.Id)), ...(managementAccountId ? { managementAccountId } : {}) };
   }
 
-  const homeRegion = homeRegionOf(partition);
   const orgCredentials = settings.organizationRoleArn ? assume(settings.organizationRoleArn) : undefined;
-  const orgLane = { account: settings.organizationRoleArn ? accountIdOfArn(settings.organizationRoleArn) : callerAccountId, region: homeRegion, service: 'organizations' as const };
-  const organizations = makeOrganizationsClient(homeRegion, orgCredentials, 'scheduler');
   let listed: Account[];
   try {
-    let listedSoFar = 0;
-    listed = await listAllPages(
-      (nextToken) => scheduler.call(orgLane, () => organizations.send(new ListAccountsCommand({ NextToken: nextToken }))),
-      (page) => {
-        listedSoFar += page.Accounts?.length ?? 0;
-        options.onProgress?.({ phase: 'listing', listed: listedSoFar });
-        return page.Accounts ?? [];
-      },
-    );
+    listed = await listOrganizationAccounts({
+      scheduler,
+      account: settings.organizationRoleArn ? accountIdOfArn(settings.organizationRoleArn) : callerAccountId,
+      region: homeRegion,
+      credentials: orgCredentials,
+      onPage: (listedSoFar) => options.onProgress?.({ phase: 'listing', listed: listedSoFar }),
+    });
   } catch (error) {
     const isStandalone = awsErrorName(error) === 'AWSOrganizationsNotInUseException';
     return {
@@ -142,7 +144,7 @@ export async function discoverAccounts(settings: AwsSettings, stsRegion: string,
       const roleArn = `arn:${partition}:iam::${a.Id}:role/${settings.accountReadRoleName}`;
       return { accountId: a.Id!, roleArn, credentials: assume(roleArn) };
     });
-  const managementAccountId = listed.map((a) => (a.Arn ? accountIdOfArn(a.Arn) : undefined)).find((id) => id);
+  const managementAccountId = managementAccountOf(listed);
   return verifyAccess(
     {
       callerAccountId,
@@ -155,6 +157,11 @@ export async function discoverAccounts(settings: AwsSettings, stsRegion: string,
     },
     options.onProgress,
   );
+}
+
+/** The Organizations management account, from the listed accounts' ARNs. */
+function managementAccountOf(listed: readonly Account[]): string | undefined {
+  return listed.map((a) => (a.Arn ? accountIdOfArn(a.Arn) : undefined)).find((id) => id);
 }
 
 /** Assumes each member's role once, concurrently: a member that cannot be assumed is reported, not fatal. */

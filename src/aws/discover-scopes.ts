@@ -2,6 +2,7 @@ import type { AwsSettings, ResourceConfig } from '../config/index.js';
 import type { CallScheduler } from './call-scheduler.js';
 import type { ResourceModelSetting } from './child-kind.js';
 import { discoverAccounts, type AccountDiscovery, type DiscoveryProgress } from './discover-accounts.js';
+import { ORGANIZATIONS_ACCOUNT_KIND } from './global-kinds.js';
 import { homeRegionOf } from './partition.js';
 import { environmentRegion, resolveRegions, type AccountRegions } from './resolve-regions.js';
 import { planScan, type ScanPlan } from './scan-targets.js';
@@ -43,7 +44,11 @@ export interface DiscoverScopesOptions {
 export async function discoverScopes(settings: AwsSettings, resources: readonly ResourceConfig[], options: DiscoverScopesOptions): Promise<DiscoveredScopes> {
   const { scheduler, env } = options;
   const bootstrapRegion = settings.regions[0] ?? environmentRegion(env) ?? BOOTSTRAP_REGION;
-  const discovery = inShard(await discoverAccounts(settings, bootstrapRegion, { scheduler, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }), options.shard);
+  const isOrganizationRead = resources.some((r) => r.kind === ORGANIZATIONS_ACCOUNT_KIND);
+  const discovery = inShard(
+    await discoverAccounts(settings, bootstrapRegion, { scheduler, isOrganizationRead, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }),
+    options.shard,
+  );
   const homeRegion = homeRegionOf(discovery.partition);
   const regionsByAccount = await resolveRegions(settings, discovery.accounts, { scheduler, homeRegion, env });
   const fallbackRegion = environmentRegion(env);

@@ -26,4 +26,5 @@ export { CallScheduler, type AwsApi, type CallEvent, type CallLane, type Schedul
 export { classifyAwsError, type ClassifiedError } from './classify-aws-error.js';
 export { shardOfAccount, isAccountInShard, type Shard } from './shard.js';
 export type { Clock } from './clock.js';
+export type { RegionHints } from './region-hints.js';
 export type { ScanProgress } from './scan-progress.js';

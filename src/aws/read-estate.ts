@@ -7,6 +7,7 @@ import { discoverScopes } from './discover-scopes.js';
 import { discoveryProgressLog } from './discovery-progress-log.js';
 import { BOTOCORE_LEGACY_RETRY_POLICY } from './retry-policy.js';
 import { scanEstate, type ScanStrategy, type SourceEvent } from './scan-estate.js';
+import type { RegionHints } from './region-hints.js';
 import type { ScanProgress } from './scan-progress.js';
 import { ScanProgressTracker } from './scan-progress-tracker.js';
 import type { SkippedScope } from './scan-targets.js';
@@ -25,6 +26,8 @@ export interface ReadEstateOptions {
   onProgress?: (progress: ScanProgress) => void;
   /** Per kind, the user's `selector.parentKind`/`selector.resourceModel`, evaluated (see planScan). */
   resourceModels?: ReadonlyMap<string, ResourceModelSetting>;
+  /** Where the last read found each S3 bucket, and what to tell of this read's (see RegionHints). */
+  regionHints?: RegionHints;
   /** For tests and benchmarks only: how the read is carried out. Users never set it. */
   tuning?: ReadTuning;
 }
@@ -103,7 +106,12 @@ export async function readEstate(settings: AwsSettings, resources: readonly Reso
   const accounts = [...discovery.accounts.map((a) => a.accountId), ...discovery.unreachable.map((u) => u.accountId)];
   const intendedScopes = [...scan.targets, ...scan.skipped].map((t) => t.scope);
   const tracker = options.onProgress ? startTracking(scheduler, intendedScopes, accounts, scan.skipped, options.onProgress, tuning) : undefined;
-  const events = scanEstate(scan.targets, { scheduler, ...(tuning.strategy ? { strategy: tuning.strategy } : {}), ...(tuning.random ? { random: tuning.random } : {}) });
+  const events = scanEstate(scan.targets, {
+    scheduler,
+    ...(tuning.strategy ? { strategy: tuning.strategy } : {}),
+    ...(tuning.random ? { random: tuning.random } : {}),
+    ...(options.regionHints ? { regionHints: options.regionHints } : {}),
+  });
   return {
     knownAccounts: accounts.filter((account) => !uncertain.has(account)),
     isAccountListComplete: discovery.isComplete && uncertain.size === 0,

@@ -1,8 +1,9 @@
 import { classifyAwsError } from './classify-aws-error.js';
 import type { CallScheduler } from './call-scheduler.js';
 import type { CloudControlClients } from './cloud-control-clients.js';
-import { isGlobalKind } from './global-kinds.js';
+import { bucketRegionOf, isGlobalKind } from './global-kinds.js';
 import type { RawItem } from './raw-item.js';
+import type { RegionHints } from './region-hints.js';
 import { getResource, isNotFound } from './read-resource.js';
 import { resourceReadFailureOf } from './resource-read-failure.js';
 import type { ScanTarget } from './scan-targets.js';
@@ -13,6 +14,8 @@ export interface ItemReadContext {
   clients: CloudControlClients;
   /** Aborted when the scope has failed: its queued calls are dropped. */
   signal: AbortSignal;
+  /** Where the last read found global resources that live in one region (S3 buckets). */
+  regionHints?: RegionHints;
 }
 
 /**
@@ -27,7 +30,8 @@ const REGION_IN_TEXT = /\b[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\d+\b/g;
 
 /**
  * Reads a listed item again with GetResource, through the scheduler (see ListedItemRead). A global
- * resource (an S3 bucket) is read first in the target's read region; when that region refuses it
+ * resource (an S3 bucket) is read first in the region the last read found it in (`regionHints`), else
+ * in the target's read region, and the region it is found to live in is handed back to the hints; when that region refuses it
  * (the bucket lives elsewhere: AWS answers NotFound or an invalid request, sometimes naming the
  * region), it is read in the region the answer names, then in the account's other regions, and is
  * gone only if every region says so. Any other failure (a denial, throttling past retries, a server
@@ -47,18 +51,24 @@ export async function readListedItem(target: ScanTarget, item: RawItem, context:
       return failedRead(error);
     }
   }
-  const first = target.readRegion;
+  const hints = context.regionHints;
+  const first = hints?.knownRegionOf(kind, account, identifier) ?? target.readRegion;
+  const found = (read: RawItem): ListedItemRead => {
+    const region = bucketRegionOf(read.Properties);
+    if (hints && region !== undefined) hints.onRegionFound(kind, account, identifier, region);
+    return { status: 'found', item: read };
+  };
   let firstError: unknown;
   try {
-    return { status: 'found', item: await get(first) };
+    return found(await get(first));
   } catch (error) {
     if (!isWrongRegion(error)) throw error;
     firstError = error;
   }
   let isGoneEverywhere = isNotFound(firstError);
-  for (const region of otherRegions(firstError, first, target.accountRegions)) {
+  for (const region of otherRegions(firstError, first, [target.readRegion, ...target.accountRegions])) {
     try {
-      return { status: 'found', item: await get(region) };
+      return found(await get(region));
     } catch (error) {
       if (!isWrongRegion(error)) throw error;
       isGoneEverywhere &&= isNotFound(error);

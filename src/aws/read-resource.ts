@@ -1,4 +1,5 @@
-import { GetResourceCommand, type CloudControlClient } from '@aws-sdk/client-cloudcontrol';
+import type { CloudControlClient } from '@aws-sdk/client-cloudcontrol';
+import { sdkCloudControlApi, type CloudControlApi } from './cloud-control-api.js';
 import { rawItemOf, type RawItem } from './raw-item.js';
 import { resourceReadFailureOf } from './resource-read-failure.js';
 
@@ -11,7 +12,7 @@ import { resourceReadFailureOf } from './resource-read-failure.js';
  */
 export async function readResource(client: CloudControlClient, kind: string, account: string, region: string, identifier: string): Promise<RawItem | undefined> {
   try {
-    return await getResource(client, kind, account, region, identifier);
+    return await getResource(sdkCloudControlApi(client), kind, account, region, identifier);
   } catch (error) {
     if (isNotFound(error)) return undefined;
     throw error;
@@ -19,8 +20,8 @@ export async function readResource(client: CloudControlClient, kind: string, acc
 }
 
 /** GetResource as a raw item; every failure thrown, ResourceNotFoundException included. */
-export async function getResource(client: CloudControlClient, kind: string, account: string, region: string, identifier: string): Promise<RawItem> {
-  const answer = await client.send(new GetResourceCommand({ TypeName: kind, Identifier: identifier }));
+export async function getResource(client: CloudControlApi, kind: string, account: string, region: string, identifier: string): Promise<RawItem> {
+  const answer = await client.getResource({ TypeName: kind, Identifier: identifier });
   return rawItemOf({ ...answer.ResourceDescription, Identifier: answer.ResourceDescription?.Identifier ?? identifier }, kind, account, region);
 }
 

@@ -1,4 +1,3 @@
-import { ListResourcesCommand } from '@aws-sdk/client-cloudcontrol';
 import type { CallScheduler } from './call-scheduler.js';
 import type { CloudControlClients } from './cloud-control-clients.js';
 import { bucketRegionOf, S3_BUCKET_KIND } from './global-kinds.js';
@@ -7,6 +6,7 @@ import type { ParentRef } from './child-kind.js';
 import { rawItemOf, type RawItem } from './raw-item.js';
 import { readChildScope } from './read-child-scope.js';
 import { readListedItem, type ListedItemRead } from './read-listed-item.js';
+import type { RegionHints } from './region-hints.js';
 import type { ScanTarget } from './scan-targets.js';
 import { Semaphore } from '../concurrency/index.js';
 
@@ -18,6 +18,8 @@ export interface ScopeReadContext {
   getConcurrency?: number;
   /** Pages whose GetResource calls may run while the next page is listed; default PAGES_AHEAD; 1: none. */
   pagesAhead?: number;
+  /** Where the last read found S3 buckets: each is read there first (see readListedItem). */
+  regionHints?: RegionHints;
 }
 
 /** One listed item Cloud Control could not read (see ListedItemRead): its identifier and the error. */
@@ -94,7 +96,7 @@ async function listScope(target: ScanTarget, context: ScopeReadContext, failed: 
   do {
     if (failures.length > 0) throw failures[0];
     const request = { TypeName: kind, NextToken: nextToken, ...(query && { ResourceModel: JSON.stringify(query.resourceModel) }) };
-    const page = await context.scheduler.call(lane, () => client.send(new ListResourcesCommand(request)), { signal });
+    const page = await context.scheduler.call(lane, () => client.listResources(request), { signal });
     nextToken = page.NextToken;
     const listed = (page.ResourceDescriptions ?? []).map((d) => rawItemOf(d, kind, account, target.readRegion));
     const tracked: Promise<void> = readPage(listed).then(

@@ -4,6 +4,7 @@ import type { CallScheduler } from './call-scheduler.js';
 import { CloudControlClients } from './cloud-control-clients.js';
 import type { RawItem } from './raw-item.js';
 import { readScope, type ScopeReadContext } from './read-scope.js';
+import type { RegionHints } from './region-hints.js';
 import type { ScanTarget } from './scan-targets.js';
 import type { Scope } from '../model/index.js';
 
@@ -38,6 +39,8 @@ export interface ScanOptions {
   strategy?: ScanStrategy;
   /** Shuffles the scopes' start order (numbers in [0, 1)); default Math.random. */
   random?: () => number;
+  /** Where the last read found S3 buckets (see readListedItem). */
+  regionHints?: RegionHints;
 }
 
 /** Pages waiting for the consumer before producers pause (bounds memory). */
@@ -54,7 +57,12 @@ export function scanEstate(targets: readonly ScanTarget[], options: ScanOptions)
   const channel = new AsyncChannel<SourceEvent>(CHANNEL_CAPACITY);
   const clients = new CloudControlClients();
   const strategy = options.strategy ?? 'interleaved';
-  const context: ScopeReadContext = { scheduler: options.scheduler, clients, ...(strategy === 'port-blocks' ? { getConcurrency: PORT_BLOCK_SIZE, pagesAhead: 1 } : {}) };
+  const context: ScopeReadContext = {
+    scheduler: options.scheduler,
+    clients,
+    ...(options.regionHints ? { regionHints: options.regionHints } : {}),
+    ...(strategy === 'port-blocks' ? { getConcurrency: PORT_BLOCK_SIZE, pagesAhead: 1 } : {}),
+  };
   const readOne = async (target: ScanTarget): Promise<void> => {
     try {
       const itemCount = await readScope(target, context, {

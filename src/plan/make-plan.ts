@@ -1,4 +1,4 @@
-import { type RawItem, readEstate, type ScanProgress, type SourceEvent } from '../aws/index.js';
+import { readEstate, type RawItem, type RegionHints, type ScanProgress, type SourceEvent } from '../aws/index.js';
 import type { BlueprintDefinition, ResolvedConfig, ResourceConfig } from '../config/index.js';
 import type { PortClient } from '../port/index.js';
 import { compileMappers, loadJqEngine, mapItems, resourceModelSettings, type Mapper, type MappingIssue, type ScopedItem } from '../mapping/index.js';
@@ -38,6 +38,8 @@ export interface MakePlanOptions {
    * compiles before it opens the state; compiled here when not given.
    */
   mappers?: readonly Mapper[];
+  /** Where the last read found each S3 bucket (the command keeps them in the state). */
+  regionHints?: RegionHints;
 }
 
 /** Items mapped per jq call: large enough to amortise jq's per-call cost, small enough for memory. */
@@ -62,6 +64,7 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
     ...(options.shard ? { shard: options.shard } : {}),
     ...(options.onScanProgress ? { onProgress: options.onScanProgress } : {}),
     resourceModels: resourceModelSettings(resources, await loadJqEngine()),
+    ...(options.regionHints ? { regionHints: options.regionHints } : {}),
   });
 
   const desired = new DesiredSet(store.db);

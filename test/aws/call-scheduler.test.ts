@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { CloudControlServiceException, ListResourcesCommand } from '@aws-sdk/client-cloudcontrol';
-import { CallScheduler, makeCloudControlClient, type CallLane } from '../../src/aws/index.js';
+import { describe, it } from 'node:test';
+import { CloudControlServiceException } from '@aws-sdk/client-cloudcontrol';
+import { CallScheduler, type CallLane } from '../../src/aws/index.js';
 import type { AttemptRecord } from '../../src/aws/call-scheduler.js';
-import { startAwsSimulator, type AwsSimulator } from '../simulators/aws/index.js';
-import { organization } from './source-fixture.js';
+import { TokenBuckets } from '../simulators/aws/token-buckets.js';
+import type { ThrottleSetting } from '../simulators/aws/faults.js';
 import { ManualClock, settle } from './manual-clock.js';
 import { HostLoadGuard } from '../../src/concurrency/index.js';
 
@@ -304,46 +304,63 @@ describe(CallScheduler.name, () => {
   });
 });
 
-describe('CallScheduler against a throttling simulator', () => {
-  let sim: AwsSimulator;
-  before(async () => {
-    sim = await startAwsSimulator({ estate: organization(1, 1, 1), faults: { throttle: { ratePerSecond: 20, burst: 5 }, latencyMs: 5 } });
-  });
-  after(() => sim.close());
+describe('CallScheduler against an API that throttles with a token bucket', () => {
+  /**
+   * Sends that answer `latencyMs` later on the manual clock, or throttle when the API's token bucket
+   * (the AWS simulator's own, on the manual clock) is empty; `limit` may change between measures.
+   */
+  function throttlingApi(clock: ManualClock, latencyMs: number) {
+    const buckets = new TokenBuckets();
+    const api = { limit: { ratePerSecond: 20, burst: 5 } as ThrottleSetting, succeeded: 0, throttled: 0 };
+    const send = () =>
+      new Promise<void>((resolve, reject) => {
+        const isAllowed = buckets.take('lane', api.limit, clock.now());
+        clock.setTimer(latencyMs, () => {
+          if (!isAllowed) {
+            api.throttled++;
+            return reject(awsError('ThrottlingException', 400));
+          }
+          api.succeeded++;
+          resolve();
+        });
+      });
+    return { api, send };
+  }
 
-  /** Successful ListResources calls per second over `ms`, with calls always waiting. */
-  async function measure(calls: CallScheduler, ms: number): Promise<number> {
-    const config = sim.clientConfig();
-    const client = makeCloudControlClient({ accountId: 'x', credentials: async () => config.credentials }, config.region, 'scheduler');
-    const lane = { account: 'x', region: config.region, service: 'cloudcontrol' as const };
-    const startedAt = Date.now();
-    const stopAt = startedAt + ms;
-    let succeeded = 0;
-    const worker = async () => {
-      while (Date.now() < stopAt) {
-        await calls.call(lane, () => client.send(new ListResourcesCommand({ TypeName: 'AWS::EC2::Instance' })));
-        succeeded++;
-      }
+  /** Successful calls per second over `ms` of the manual clock, with 8 callers always waiting, and the share of calls throttled. */
+  async function measure(clock: ManualClock, calls: CallScheduler, api: { succeeded: number; throttled: number }, send: () => Promise<void>, ms: number) {
+    const stopAt = clock.now() + ms;
+    const before = { ...api };
+    const caller = async () => {
+      while (clock.now() < stopAt) await calls.call(LANE_A, send);
     };
-    await Promise.all(Array.from({ length: 8 }, worker));
-    client.destroy();
-    // calls queued before the stop finish after it: count the time they took too
-    return (succeeded * 1000) / (Date.now() - startedAt);
+    const callers = Promise.all(Array.from({ length: 8 }, caller));
+    await clock.advance(ms);
+    const succeeded = api.succeeded - before.succeeded;
+    const throttled = api.throttled - before.throttled;
+    const figures = { rate: (succeeded * 1000) / ms, throttledShare: throttled / (succeeded + throttled) };
+    // let the calls queued before the stop finish before the next measure
+    await clock.advance(10_000);
+    await callers;
+    return figures;
   }
 
   it('settles near the rate the API allows, and follows it down when the API tightens', async () => {
-    process.env.AWS_ENDPOINT_URL = sim.url;
-    try {
-      const calls = new CallScheduler({ parallelism: 8 });
-      await measure(calls, 600); // learn
-      const steady = await measure(calls, 1200);
-      assert.ok(steady >= 17 && steady <= 23, `steady rate ${steady}/s against a limit of 20/s`);
-      sim.faults.throttle = { ratePerSecond: 8, burst: 2 };
-      await measure(calls, 600);
-      const tightened = await measure(calls, 1200);
-      assert.ok(tightened >= 6.5 && tightened <= 9.5, `rate ${tightened}/s against a limit of 8/s`);
-    } finally {
-      delete process.env.AWS_ENDPOINT_URL;
-    }
+    // Given an API that allows 20 calls/s (burst 5) and answers in 5 ms
+    const clock = new ManualClock();
+    const calls = new CallScheduler({ parallelism: 8, clock, random: () => 0.5 });
+    const { api, send } = throttlingApi(clock, 5);
+    // When 8 callers call it without pause, the scheduler learning first
+    await measure(clock, calls, api, send, 5000);
+    const steady = await measure(clock, calls, api, send, 10_000);
+    // Then it reaches most of the 20 calls/s, with few calls throttled
+    assert.ok(steady.rate >= 17, `steady rate ${steady.rate}/s against a limit of 20/s`);
+    assert.ok(steady.throttledShare < 0.1, `${steady.throttledShare} of calls throttled`);
+    // And when the API tightens to 8 calls/s, it follows it down
+    api.limit = { ratePerSecond: 8, burst: 2 };
+    await measure(clock, calls, api, send, 5000);
+    const tightened = await measure(clock, calls, api, send, 10_000);
+    assert.ok(tightened.rate >= 6.5, `rate ${tightened.rate}/s against a limit of 8/s`);
+    assert.ok(tightened.throttledShare < 0.15, `${tightened.throttledShare} of calls throttled`);
   });
 });

@@ -27,6 +27,8 @@ export interface CallSummary {
   lanes: number;
   /** Epoch ms of the first call; NaN when none. */
   firstAt: number;
+  /** CPU time (user + system) the simulator process used since it started serving (or the previous summary), ms. */
+  cpuMs: number;
   /** GetResource calls of S3 buckets in the busiest (account, region) lane, and the mean over the lanes that had any. */
   bucketGets: { busiest: number; mean: number };
 }
@@ -70,7 +72,11 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+let cpuAtLastSummary = process.cpuUsage();
+
 function summarize(sim: AwsSimulator): CallSummary {
+  const cpu = process.cpuUsage(cpuAtLastSummary);
+  cpuAtLastSummary = process.cpuUsage();
   const calls = sim.calls.filter((c) => c.service === 'cloudcontrol');
   sim.calls.length = 0;
   const bucketGets = new Map<string, number>();
@@ -84,6 +90,7 @@ function summarize(sim: AwsSimulator): CallSummary {
     calls: calls.length,
     lanes: new Set(calls.map((c) => `${c.account}/${c.region}`)).size,
     firstAt: calls.reduce((first, c) => Math.min(first, c.at), Infinity),
+    cpuMs: (cpu.user + cpu.system) / 1000,
     bucketGets: { busiest: Math.max(0, ...gets), mean: gets.length > 0 ? gets.reduce((a, b) => a + b, 0) / gets.length : 0 },
   };
 }
@@ -97,6 +104,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       if (message.type === 'start') {
         const { estate, faults, pageSize } = message.options;
         sim = await startAwsSimulator({ estate: generateEstate(estate), faults, ...(pageSize ? { pageSize } : {}) });
+        cpuAtLastSummary = process.cpuUsage();
         process.send!({ type: 'started', env: sim.env() });
       } else if (message.type === 'summary') {
         process.send!({ type: 'summary', summary: summarize(sim!) });
