@@ -94,5 +94,7 @@ export interface ResolvedConfig {
   entityDeletionThreshold: number;
   /** Absolute path of the blueprints file, when configured. */
   blueprintsFile?: string;
+  /** The installation named in every Port write's User-Agent (`aws2port/{version}/{installation}[/{shard}]`), when configured. */
+  installationId?: string;
   resources: ResourceConfig[];
 }

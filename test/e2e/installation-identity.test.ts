@@ -1,0 +1,23 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { aws2portVersion } from '../../src/version.js';
+import { seedConfigWithRegions, startWorld } from '../support/world.js';
+
+describe('the installation named in every write', () => {
+  it('is recorded by Port as each entity\'s $datasource: aws2port/{version}/{installationId}, with the shard under --shard', async () => {
+    const world = await startWorld({ configText: `installationId: prod-estate\n${seedConfigWithRegions()}` });
+    try {
+      const whole = await world.run(['apply', '--auto-approve']);
+      assert.equal(whole.code, 0, whole.stderr);
+      const written = world.port.entities('cloudResource');
+      assert.ok(written.length > 0);
+      assert.deepEqual(new Set(written.map((e) => e.$datasource)), new Set([`aws2port/${aws2portVersion()}/prod-estate`]));
+
+      const sharded = await world.run(['apply', '--auto-approve', '--shard', '1/1', '--state', `${world.dir}/shard.db`]);
+      assert.equal(sharded.code, 0, sharded.stderr);
+      assert.deepEqual(new Set(world.port.entities('cloudResource').map((e) => e.$datasource)), new Set([`aws2port/${aws2portVersion()}/prod-estate/1`]));
+    } finally {
+      await world.close();
+    }
+  });
+});
