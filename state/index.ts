@@ -10,3 +10,4 @@ export { PlannedChanges, type PlannedChange, type PlannedChangeRow, type ChangeG
 export { acquireStateLock, forceUnlock, readLock, type HeldLock, type LockInfo } from './state-lock.js';
 export { SCHEMA_VERSION } from './schema.js';
 export { ResourceRecords } from './resource-records.js';
+export { checkStateInstallation } from './state-installation.js';

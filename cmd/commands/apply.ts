@@ -18,7 +18,7 @@ import { compilePlannedMappers } from '../compile-planned-mappers.js';
 import { loadConfigOrThrow, loadConfiguredBlueprints } from '../load-config-or-throw.js';
 import { openStore, openTargetedStore } from '../open-store.js';
 import type { Output } from '../output.js';
-import { portWriterOf } from '../port-writer-of.js';
+import { checkStoreInstallation, portWriterOf } from '../port-writer-of.js';
 import { planWithProgress } from '../plan-with-progress.js';
 import { ApplyProgressView } from '../views/apply-progress-view.js';
 
@@ -40,6 +40,7 @@ export async function runApply(args: ApplyArgs, output: Output): Promise<number>
   const lock = acquireStateLock(store.db, 'apply');
   const port = new PortClient(connection);
   try {
+    checkStoreInstallation(store, config, args, true);
     const plan = args.planFile ? await loadCheckedPlan(args.planFile, store, config.hash) : await planForApply(args, config, mappers!, store, port, definitions, output);
     if (!plan) return 0;
     assertWithinDeletionThreshold(plan, args);

@@ -5,7 +5,7 @@ import { compilePlannedMappers } from '../compile-planned-mappers.js';
 import { loadConfigOrThrow, loadConfiguredBlueprints } from '../load-config-or-throw.js';
 import { openTargetedStore } from '../open-store.js';
 import type { Output } from '../output.js';
-import { portWriterOf } from '../port-writer-of.js';
+import { checkStoreInstallation, portWriterOf } from '../port-writer-of.js';
 import { planWithProgress } from '../plan-with-progress.js';
 
 /**
@@ -21,6 +21,7 @@ export async function runPlan(args: Extract<Args, { command: 'plan' }>, output: 
   const store = openTargetedStore(args, config, args.out ? 'create' : 'empty');
   const port = connection ? new PortClient(connection) : undefined;
   try {
+    checkStoreInstallation(store, config, args, false);
     const plan = await planWithProgress(args, config, mappers, store, output, definitions && port ? { definitions, port } : undefined);
     if (args.out) await savePlanFile(args.out, plan);
     if (args.json) await writePlanJson(plan, output.stdout);

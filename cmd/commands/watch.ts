@@ -6,7 +6,7 @@ import { compilePlannedMappers } from '../compile-planned-mappers.js';
 import { loadConfigOrThrow, loadConfiguredBlueprints } from '../load-config-or-throw.js';
 import { openStore, openTargetedStore } from '../open-store.js';
 import type { Output } from '../output.js';
-import { portWriterOf } from '../port-writer-of.js';
+import { checkStoreInstallation, portWriterOf } from '../port-writer-of.js';
 
 type WatchArgs = Extract<Args, { command: 'watch' }>;
 
@@ -38,6 +38,7 @@ export async function runWatch(args: WatchArgs, output: Output): Promise<number>
   try {
     store = openTargetedStore(args, config, 'create');
     lock = acquireStateLock(store.db, 'watch');
+    checkStoreInstallation(store, config, args, true);
     cycleStore = openStore(args, 'create');
     port = new BlueprintCachingPortClient(connection);
     if (server) log.log('info', 'metrics_listening', `serving /metrics and /healthz on port ${server.port}`, { port: server.port });

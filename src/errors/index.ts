@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'JqCompileFailed',
   'StateLocked',
   'StateUnreadable',
+  'StateOfAnotherInstallation',
   'PlanFileInvalid',
   'PlanStale',
   'PlanRefused',

@@ -9,4 +9,4 @@ export { jsonBytes, splitIntoBatches, MAX_BULK_ENTITIES, MAX_BULK_BYTES, MAX_BUL
 export { classifyStatus, waitHintMs, type FailureClass } from './classify-response.js';
 export { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 export { portConnectionFromEnv } from './port-connection-from-env.js';
-export { portUserAgent, type PortWriter } from './port-user-agent.js';
+export { installationName, portUserAgent, type PortWriter } from './port-user-agent.js';

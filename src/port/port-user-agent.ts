@@ -11,7 +11,12 @@ export interface PortWriter {
  * `aws2port/{version}/{installation}[/{shard}]`, or `aws2port/{version}` when no installation is named.
  */
 export function portUserAgent(writer: PortWriter = {}): string {
-  const base = `aws2port/${aws2portVersion()}`;
-  if (writer.installationId === undefined) return base;
-  return writer.shard ? `${base}/${writer.installationId}/${writer.shard.index}` : `${base}/${writer.installationId}`;
+  const installation = installationName(writer);
+  return installation === undefined ? `aws2port/${aws2portVersion()}` : `aws2port/${aws2portVersion()}/${installation}`;
+}
+
+/** `{installation}[/{shard}]`, as the User-Agent and the state name it; undefined when no installation is named. */
+export function installationName(writer: PortWriter): string | undefined {
+  if (writer.installationId === undefined) return undefined;
+  return writer.shard ? `${writer.installationId}/${writer.shard.index}` : writer.installationId;
 }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { aws2portVersion } from '../../src/version.js';
 import { seedConfigWithRegions, startWorld } from '../support/world.js';
@@ -16,6 +17,29 @@ describe('the installation named in every write', () => {
       const sharded = await world.run(['apply', '--auto-approve', '--shard', '1/1', '--state', `${world.dir}/shard.db`]);
       assert.equal(sharded.code, 0, sharded.stderr);
       assert.deepEqual(new Set(world.port.entities('cloudResource').map((e) => e.$datasource)), new Set([`aws2port/${aws2portVersion()}/prod-estate/1`]));
+    } finally {
+      await world.close();
+    }
+  });
+
+  it('refuses a state of another installation or shard, and lets the installation adopt a state that names none', async () => {
+    const world = await startWorld();
+    try {
+      const unnamed = await world.run(['apply', '--auto-approve']);
+      assert.equal(unnamed.code, 0, unnamed.stderr);
+      writeFileSync(world.configFile, `installationId: prod-estate\n${seedConfigWithRegions()}`);
+      const adopted = await world.run(['apply', '--auto-approve', '--shard', '1/1']);
+      assert.equal(adopted.code, 0, adopted.stderr);
+
+      const writesBefore = world.port.writes.length;
+      const otherShard = await world.run(['apply', '--auto-approve']);
+      assert.equal(otherShard.code, 1);
+      assert.match(otherShard.stderr, /StateOfAnotherInstallation/);
+      writeFileSync(world.configFile, `installationId: staging-estate\n${seedConfigWithRegions()}`);
+      const otherInstallation = await world.run(['plan', '--shard', '1/1']);
+      assert.equal(otherInstallation.code, 1);
+      assert.match(otherInstallation.stderr, /StateOfAnotherInstallation/);
+      assert.equal(world.port.writes.length, writesBefore, 'nothing written under the wrong installation');
     } finally {
       await world.close();
     }
