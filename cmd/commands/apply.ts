@@ -19,6 +19,7 @@ import { compilePlannedMappers } from '../compile-planned-mappers.js';
 import { loadConfigOrThrow, loadConfiguredBlueprints } from '../load-config-or-throw.js';
 import { openStore, openTargetedStore } from '../open-store.js';
 import type { Output } from '../output.js';
+import { checkStoreInstallation, portWriterOf } from '../port-writer-of.js';
 import { planWithProgress } from '../plan-with-progress.js';
 import { ApplyProgressView } from '../views/apply-progress-view.js';
 import { applyCompleteJson, applyCompleteLine } from '../views/apply-words.js';
@@ -33,7 +34,7 @@ type ApplyArgs = Extract<Args, { command: 'apply' }>;
 export async function runApply(args: ApplyArgs, output: Output): Promise<number> {
   const config = loadConfigOrThrow(args, output);
   const definitions = loadConfiguredBlueprints(config);
-  const connection = portConnectionFromEnv(process.env, args.parallelism);
+  const connection = portConnectionFromEnv(process.env, args.parallelism, portWriterOf(config, args));
   // A saved plan names the state it was made from: with no state file, it is refused as stale (its
   // lineage cannot match), and no state is created for it.
   const mappers = args.planFile ? undefined : await compilePlannedMappers(config, args);
@@ -41,6 +42,7 @@ export async function runApply(args: ApplyArgs, output: Output): Promise<number>
   const lock = acquireStateLock(store.db, 'apply');
   const port = new PortClient(connection);
   try {
+    checkStoreInstallation(store, config, args, true);
     const plan = args.planFile ? await loadCheckedPlan(args.planFile, store, config.hash) : await planForApply(args, config, mappers!, store, port, definitions, output);
     if (!plan) return 0;
     const progress = new ApplyProgressView(output, args);

@@ -5,6 +5,7 @@ import { compilePlannedMappers } from '../compile-planned-mappers.js';
 import { loadConfigOrThrow, loadConfiguredBlueprints } from '../load-config-or-throw.js';
 import { openTargetedStore } from '../open-store.js';
 import type { Output } from '../output.js';
+import { checkStoreInstallation, portWriterOf } from '../port-writer-of.js';
 import { planWithProgress } from '../plan-with-progress.js';
 
 /**
@@ -15,11 +16,12 @@ import { planWithProgress } from '../plan-with-progress.js';
 export async function runPlan(args: Extract<Args, { command: 'plan' }>, output: Output): Promise<number> {
   const config = loadConfigOrThrow(args, output);
   const definitions = loadConfiguredBlueprints(config);
-  const connection = definitions ? portConnectionFromEnv(process.env, args.parallelism) : undefined;
+  const connection = definitions ? portConnectionFromEnv(process.env, args.parallelism, portWriterOf(config, args)) : undefined;
   const mappers = await compilePlannedMappers(config, args);
   const store = openTargetedStore(args, config, args.out ? 'create' : 'empty');
   const port = connection ? new PortClient(connection) : undefined;
   try {
+    checkStoreInstallation(store, config, args, false);
     const plan = await planWithProgress(args, config, mappers, store, output, definitions && port ? { definitions, port } : undefined);
     if (args.out) await savePlanFile(args.out, plan);
     if (args.json) await writePlanJson(plan, output.stdout);

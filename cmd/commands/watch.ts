@@ -6,6 +6,7 @@ import { compilePlannedMappers } from '../compile-planned-mappers.js';
 import { loadConfigOrThrow, loadConfiguredBlueprints } from '../load-config-or-throw.js';
 import { openTargetedStore } from '../open-store.js';
 import type { Output } from '../output.js';
+import { checkStoreInstallation, portWriterOf } from '../port-writer-of.js';
 
 type WatchArgs = Extract<Args, { command: 'watch' }>;
 
@@ -23,7 +24,7 @@ export async function runWatch(args: WatchArgs, output: Output): Promise<number>
   const stopSignal = firstStopSignal();
   const config = loadConfigOrThrow(args, output);
   const blueprints = loadConfiguredBlueprints(config);
-  const connection = portConnectionFromEnv(process.env, args.parallelism);
+  const connection = portConnectionFromEnv(process.env, args.parallelism, portWriterOf(config, args));
   const mappers = await compilePlannedMappers(config, args);
   const log = makeWatchLogger({ write: (line) => process.stderr.write(line), isJson: args.json || !output.isStderrTty, isDebug: args.isDebug, isQuiet: args.isQuiet });
   const metrics = new WatchMetrics();
@@ -36,6 +37,7 @@ export async function runWatch(args: WatchArgs, output: Output): Promise<number>
   try {
     store = openTargetedStore(args, config, 'create');
     lock = acquireStateLock(store.db, 'watch');
+    checkStoreInstallation(store, config, args, true);
     port = new BlueprintCachingPortClient(connection);
     if (server) log.log('info', 'metrics_listening', `serving /metrics and /healthz on port ${server.port}`, { port: server.port });
     watcher = await Watcher.start({

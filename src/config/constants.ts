@@ -50,6 +50,7 @@ export const TOP_LEVEL_KEYS: Record<keyof WrittenConfig, true> = {
   enableMergeEntity: true,
   entityDeletionThreshold: true,
   blueprints: true,
+  installationId: true,
   resources: true,
 };
 

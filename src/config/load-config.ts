@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Aws2PortError } from '../errors/index.js';
+import { configHash } from './config-hash.js';
 import type { ConfigLoadResult } from './config-problem.js';
 import { parseConfig } from './parse-config.js';
 
 /**
  * Reads and checks the config file at `file` (as the user named it), collecting every problem.
  * Throws `ConfigNotFound` when the file cannot be read; everything wrong inside it is in `errors`.
+ * The config's hash covers the blueprints file it names too.
  */
 export function loadConfig(file: string): ConfigLoadResult {
   let bytes: Buffer;
@@ -25,5 +27,16 @@ export function loadConfig(file: string): ConfigLoadResult {
       cause,
     });
   }
-  return parseConfig(bytes.toString('utf8'), file, bytes);
+  const result = parseConfig(bytes.toString('utf8'), file, bytes);
+  const blueprintsBytes = result.config?.blueprintsFile === undefined ? undefined : readIfReadable(result.config.blueprintsFile);
+  // An unreadable blueprints file is reported where it is loaded (BlueprintsFileInvalid), not here.
+  return blueprintsBytes === undefined || !result.config ? result : { ...result, config: { ...result.config, hash: configHash(bytes, blueprintsBytes) } };
+}
+
+function readIfReadable(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
 }

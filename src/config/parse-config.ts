@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ConfigLoadResult, ConfigProblem } from './config-problem.js';
 import { aliasProblems } from './alias-problems.js';
+import { configHash } from './config-hash.js';
 import { resolveConfig } from './resolve-config.js';
 import type { WrittenConfig } from './written-config.js';
 import { WrittenNode } from './written-node.js';
@@ -23,7 +23,7 @@ export function parseConfig(text: string, file: string, bytes: Uint8Array = Buff
   // would report keys as missing that are merely unreadable, so only the syntax errors are reported.
   if (errors.length > 0) return { errors, warnings };
 
-  const origin = { file: resolve(file), hash: `sha256:${createHash('sha256').update(bytes).digest('hex')}` };
+  const origin = { file: resolve(file), hash: configHash(bytes) };
   const root = WrittenNode.root<WrittenConfig>({ document, lineCounter, file, errors, warnings });
   const config = resolveConfig(root, origin);
   // The rules run block by block; a reader wants the file top to bottom (the sort is stable).

@@ -31,6 +31,11 @@ export function resolveConfig(root: WrittenNode<WrittenConfig>, origin: ConfigOr
   const resources = resolveResources(root.child('resources'));
   const aws = resolveAwsSettings(root.child('aws'));
   const blueprintsPath = readText(root.child('blueprints'), { what: 'the path of a blueprints JSON file', example: './blueprints.json' });
+  const installationId = readText(root.child('installationId'), {
+    what: 'an installation id (letters, digits, ".", "_" or "-", at most 64, no "/")',
+    example: 'o-a1b2c3d4e5',
+    pattern: /^[A-Za-z0-9._-]{1,64}$/,
+  });
   const deleteDependentEntities = readFlag(root.child('deleteDependentEntities'), true);
   const createMissingRelatedEntities = readFlag(root.child('createMissingRelatedEntities'), true);
   const enableMergeEntity = readFlag(root.child('enableMergeEntity'), true);
@@ -46,6 +51,7 @@ export function resolveConfig(root: WrittenNode<WrittenConfig>, origin: ConfigOr
     entityDeletionThreshold,
     // Relative to the config file, not the working directory, so the pair works from anywhere.
     ...(blueprintsPath !== undefined && { blueprintsFile: resolve(dirname(origin.file), blueprintsPath) }),
+    ...(installationId !== undefined && { installationId }),
     resources,
   };
 }

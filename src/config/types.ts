@@ -84,7 +84,7 @@ export interface AwsSettings {
 export interface ResolvedConfig {
   /** Absolute path of the file it was loaded from. */
   file: string;
-  /** `sha256:<hex>` of the file's bytes: a saved plan is refused under another config. */
+  /** `sha256:<hex>` of the file's bytes and its blueprints file's: a saved plan is refused under another config. */
   hash: string;
   aws: AwsSettings;
   deleteDependentEntities: boolean;
@@ -94,5 +94,7 @@ export interface ResolvedConfig {
   entityDeletionThreshold: number;
   /** Absolute path of the blueprints file, when configured. */
   blueprintsFile?: string;
+  /** The installation named in every Port write's User-Agent (`aws2port/{version}/{installation}[/{shard}]`), when configured. */
+  installationId?: string;
   resources: ResourceConfig[];
 }

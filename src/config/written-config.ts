@@ -24,6 +24,8 @@ export interface WrittenConfig {
   entityDeletionThreshold?: number | string;
   /** Path of the blueprints file, relative to the config file's folder. */
   blueprints?: string;
+  /** Names this installation in the User-Agent Port records as each entity's `$datasource`. */
+  installationId?: string;
   resources?: WrittenResource[];
 }
 

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'JqCompileFailed',
   'StateLocked',
   'StateUnreadable',
+  'StateOfAnotherInstallation',
   'PlanFileInvalid',
   'PlanStale',
   'ConfirmationDeclined',

@@ -1,13 +1,16 @@
 import { DEFAULT_HOST_CONCURRENCY } from '../concurrency/index.js';
 import { Aws2PortError } from '../errors/index.js';
 import type { PortConnection } from './port-http.js';
-import { aws2portVersion } from '../model/index.js';
+import { portUserAgent, type PortWriter } from './port-user-agent.js';
 
 /** Port's EU API, the default. */
 const DEFAULT_PORT_BASE_URL = 'https://api.port.io';
 
-/** The Port connection from PORT_CLIENT_ID, PORT_CLIENT_SECRET and PORT_BASE_URL; `connections`: the user's cap, else the host's default. */
-export function portConnectionFromEnv(env: NodeJS.ProcessEnv, connections = DEFAULT_HOST_CONCURRENCY): PortConnection {
+/**
+ * The Port connection from PORT_CLIENT_ID, PORT_CLIENT_SECRET and PORT_BASE_URL; `connections`: the user's
+ * cap, else the host's default; `writer`: the installation and shard its User-Agent names.
+ */
+export function portConnectionFromEnv(env: NodeJS.ProcessEnv, connections = DEFAULT_HOST_CONCURRENCY, writer: PortWriter = {}): PortConnection {
   const clientId = env.PORT_CLIENT_ID;
   const clientSecret = env.PORT_CLIENT_SECRET;
   if (!clientId || !clientSecret) {
@@ -19,7 +22,7 @@ export function portConnectionFromEnv(env: NodeJS.ProcessEnv, connections = DEFA
     baseUrl: env.PORT_BASE_URL || DEFAULT_PORT_BASE_URL,
     clientId,
     clientSecret,
-    userAgent: `aws2port/${aws2portVersion()}`,
+    userAgent: portUserAgent(writer),
     connections,
   };
 }

@@ -154,6 +154,7 @@ const BAD_CONFIGS: BadConfigCase[] = [
   { name: 'a flag neither true nor false', text: yaml(...VALID_RESOURCES, 'enableMergeEntity: maybe'), errors: [['enableMergeEntity', 'enableMergeEntity']] },
   { name: 'an unknown aws key', text: yaml('aws:', '  region: us-east-1', ...VALID_RESOURCES), errors: [['aws.region', 'region:']] },
   { name: 'aws not a map', text: yaml('aws: us-east-1', ...VALID_RESOURCES), errors: [['aws', 'aws:']] },
+  { name: 'an installation id with a slash', text: yaml('installationId: prod/eu', ...VALID_RESOURCES), errors: [['installationId', 'installationId']] },
 ];
 
 describe('parseConfig', () => {

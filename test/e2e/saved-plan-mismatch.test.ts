@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { startWorld } from '../support/world.js';
+import { EXAMPLES_DIR, SEED_CONFIG_TEXT, startWorld } from '../support/world.js';
 
 describe('a saved plan applied under other conditions', () => {
   it('is refused when the config changed since it was made, and when it was made from another state', async () => {
@@ -19,6 +19,23 @@ describe('a saved plan applied under other conditions', () => {
       const otherState = await world.run(['apply', 'p.plan', '--config', join(world.dir, 'original.yml'), '--state', join(world.dir, 'other-state.db')]);
       assert.equal(otherState.code, 1);
       assert.match(otherState.stderr, /Saved plan is stale: it was made from a different state \(lineage .*\[PlanStale\]/);
+      assert.equal(world.port.writes.length, 0);
+    } finally {
+      await world.close();
+    }
+  });
+
+  it('is refused when the blueprints file the config names changed since it was made', async () => {
+    const blueprintsFile = join(EXAMPLES_DIR, 'blueprints.json');
+    const world = await startWorld({ configText: `blueprints: ./blueprints.json\naws:\n  regions: [us-east-1]\n${SEED_CONFIG_TEXT}`, portBlueprints: [] });
+    try {
+      copyFileSync(blueprintsFile, join(world.dir, 'blueprints.json'));
+      const saved = await world.run(['plan', '--out', 'p.plan']);
+      assert.equal(saved.code, 0, saved.stderr);
+      appendFileSync(join(world.dir, 'blueprints.json'), '\n');
+      const run = await world.run(['apply', 'p.plan']);
+      assert.equal(run.code, 1);
+      assert.match(run.stderr, /Saved plan is stale: it was made with a different config\. Run plan again\./);
       assert.equal(world.port.writes.length, 0);
     } finally {
       await world.close();
