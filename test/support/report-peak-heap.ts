@@ -1,17 +1,18 @@
 import { writeFileSync } from 'node:fs';
-import { PerformanceObserver } from 'node:perf_hooks';
-import { getHeapStatistics } from 'node:v8';
+import { GCProfiler } from 'node:v8';
 
 /**
  * Preloaded into a measured CLI run (`node --import this-file cli ...`): on exit, writes to the file
- * named by PEAK_HEAP_FILE the most heap V8 held just after any garbage collection (the live heap at
- * its largest), in bytes. Not part of aws2port.
+ * named by PEAK_HEAP_FILE the most heap V8 held just after a full (mark-sweep-compact) collection, in
+ * bytes: the live heap at its largest. V8's profiler takes the figure inside the collection; a `gc`
+ * performance observer runs later and would count what was allocated since. Not part of aws2port.
  */
 const file = process.env.PEAK_HEAP_FILE;
 if (file) {
-  let peak = 0;
-  new PerformanceObserver(() => {
-    peak = Math.max(peak, getHeapStatistics().used_heap_size);
-  }).observe({ entryTypes: ['gc'] });
-  process.on('exit', () => writeFileSync(file, String(peak)));
+  const profiler = new GCProfiler();
+  profiler.start();
+  process.on('exit', () => {
+    const fullCollections = profiler.stop().statistics.filter((collection) => collection.gcType === 'MarkSweepCompact');
+    writeFileSync(file, String(Math.max(0, ...fullCollections.map((collection) => collection.afterGC.heapStatistics.usedHeapSize))));
+  });
 }
