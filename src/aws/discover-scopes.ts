@@ -2,7 +2,7 @@ import type { AwsSettings, ResourceConfig } from '../config/index.js';
 import type { CallScheduler } from './call-scheduler.js';
 import type { ResourceModelSetting } from './child-kind.js';
 import { discoverAccounts, type AccountDiscovery, type DiscoveryProgress } from './discover-accounts.js';
-import { ORGANIZATIONS_ACCOUNT_KIND } from './global-kinds.js';
+import { ORGANIZATIONS_ACCOUNT_KIND } from '../model/index.js';
 import { homeRegionOf } from './partition.js';
 import { environmentRegion, resolveRegions, type AccountRegions } from './resolve-regions.js';
 import { planScan, type ScanPlan } from './scan-targets.js';

@@ -12,7 +12,6 @@ export { planScan, type ScanPlan, type ScanTarget, type SkippedScope } from './s
 export { scanEstate, type SourceEvent, type ScanOptions, type ScanStrategy } from './scan-estate.js';
 export { discoverScopes, BOOTSTRAP_REGION, type DiscoveredScopes, type DiscoverScopesOptions } from './discover-scopes.js';
 export { readEstate, type EstateRead, type ReadEstateOptions, type ReadTuning } from './read-estate.js';
-export { isRegionAllowed } from './region-policy.js';
 export { endpointFor, makeCloudControlClient, type AccountAccess, type AwsService, type RetryOwner } from './aws-clients.js';
 export { assumeRoleCredentials, AssumeRoleFailed, type AssumeRoleOptions } from './assume-role-credentials.js';
 export { readResource } from './read-resource.js';
@@ -20,7 +19,6 @@ export { unresolvedListProperties, tableParentOf, type ParentRef, type ResourceM
 export { resourceReadFailureOf, type ResourceReadFailure } from './resource-read-failure.js';
 export { readScope, type ScopeReadContext } from './read-scope.js';
 export { CloudControlClients } from './cloud-control-clients.js';
-export { isGlobalKind, ORGANIZATIONS_ACCOUNT_KIND, S3_BUCKET_KIND, bucketRegionOf } from './global-kinds.js';
 export { describeAwsError, awsErrorName } from './aws-error.js';
 export { CallScheduler, type AwsApi, type CallEvent, type CallLane, type SchedulerSettings } from './call-scheduler.js';
 export { classifyAwsError, type ClassifiedError } from './classify-aws-error.js';

@@ -1,5 +1,5 @@
 import type { Account } from '@aws-sdk/client-organizations';
-import { ORGANIZATIONS_ACCOUNT_KIND } from './global-kinds.js';
+import { ORGANIZATIONS_ACCOUNT_KIND } from '../model/index.js';
 import type { RawItem } from './raw-item.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { ResourceDescription } from '@aws-sdk/client-cloudcontrol';
-import { bucketRegionOf } from './global-kinds.js';
+import { bucketRegionOf } from '../model/index.js';
 
 /**
  * One AWS resource as the mapping sees it: Cloud Control's description with its Properties parsed,

@@ -1,7 +1,7 @@
 import { classifyAwsError } from './classify-aws-error.js';
 import type { CallScheduler } from './call-scheduler.js';
 import type { CloudControlClients } from './cloud-control-clients.js';
-import { bucketRegionOf, isGlobalKind } from './global-kinds.js';
+import { bucketRegionOf, isGlobalKind } from '../model/index.js';
 import type { RawItem } from './raw-item.js';
 import type { RegionHints } from './region-hints.js';
 import { getResource, isNotFound } from './read-resource.js';

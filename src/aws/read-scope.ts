@@ -1,6 +1,6 @@
 import type { CallScheduler } from './call-scheduler.js';
 import type { CloudControlClients } from './cloud-control-clients.js';
-import { bucketRegionOf, S3_BUCKET_KIND } from './global-kinds.js';
+import { bucketRegionOf, S3_BUCKET_KIND } from '../model/index.js';
 import { organizationAccountItem } from './organization-account-item.js';
 import type { ParentRef } from './child-kind.js';
 import { rawItemOf, type RawItem } from './raw-item.js';

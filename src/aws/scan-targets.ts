@@ -1,12 +1,10 @@
 import type { Account } from '@aws-sdk/client-organizations';
-import type { RegionPolicy, ResourceConfig } from '../config/index.js';
+import { isRegionAllowed, type RegionPolicy, type ResourceConfig } from '../config/index.js';
 import type { AccountAccess } from './aws-clients.js';
 import { childListingOf, unresolvedListProperties, type ChildListing, type ResourceModelSetting } from './child-kind.js';
 import type { AccountDiscovery } from './discover-accounts.js';
-import { isGlobalKind, ORGANIZATIONS_ACCOUNT_KIND } from './global-kinds.js';
-import { isRegionAllowed } from './region-policy.js';
 import type { AccountRegions } from './resolve-regions.js';
-import { GLOBAL_REGION, type Scope } from '../model/index.js';
+import { GLOBAL_REGION, isGlobalKind, ORGANIZATIONS_ACCOUNT_KIND, type Scope } from '../model/index.js';
 
 /** One scope to read, and how. */
 export interface ScanTarget {

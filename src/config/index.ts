@@ -6,6 +6,7 @@
  * are kept as text with their place: the mapping stage compiles them.
  */
 export { loadConfig } from './load-config.js';
+export { isRegionAllowed } from './region-policy.js';
 export { parseConfig } from './parse-config.js';
 export { formatConfigProblem } from './format-config-problem.js';
 export { loadBlueprints, relationTargetsOf, type BlueprintDefinition } from './load-blueprints.js';

@@ -4,7 +4,6 @@ import {
   describeAwsError,
   environmentRegion,
   homeRegionOf,
-  ORGANIZATIONS_ACCOUNT_KIND,
   planScan,
   readScope,
   type AccountAccess,
@@ -14,6 +13,7 @@ import {
   type ScanTarget,
 } from '../aws/index.js';
 import type { AwsSettings, ResourceConfig } from '../config/index.js';
+import { ORGANIZATIONS_ACCOUNT_KIND } from '../model/index.js';
 import { SAMPLE_ITEMS_PER_KIND } from './constants.js';
 import { failed, passed, type DoctorCheck } from './doctor-check.js';
 

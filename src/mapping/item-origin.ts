@@ -1,4 +1,5 @@
-import { isGlobalKind, ORGANIZATIONS_ACCOUNT_KIND, type RawItem } from '../aws/index.js';
+import type { RawItem } from '../aws/index.js';
+import { isGlobalKind, ORGANIZATIONS_ACCOUNT_KIND } from '../model/index.js';
 import { GLOBAL_REGION, type Scope } from '../model/index.js';
 
 /** Where an entity came from: the scope its item was read in, and the item's AWS identifier. */

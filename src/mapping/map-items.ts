@@ -1,5 +1,6 @@
-import { isRegionAllowed, ORGANIZATIONS_ACCOUNT_KIND, type RawItem } from '../aws/index.js';
-import type { ResourceConfig } from '../config/index.js';
+import type { RawItem } from '../aws/index.js';
+import { isRegionAllowed, type ResourceConfig } from '../config/index.js';
+import { ORGANIZATIONS_ACCOUNT_KIND } from '../model/index.js';
 import type { Entity, Scope } from '../model/index.js';
 import { awsIdentifierOf } from './aws-identifier.js';
 import type { ItemOrigin } from './item-origin.js';

@@ -1,6 +1,6 @@
 /**
  * What every stage shares, and depends on nothing: the entity aws2port writes and its address, the
- * scope that owns it, the one way a scope or a resource is named in messages, where output goes, and
+ * scope that owns it, the kinds whose scope is the account (global kinds), the one way a scope or a resource is named in messages, where output goes, and
  * aws2port's version. Every stage may import it; it imports no stage.
  */
 export type { Entity, BlueprintEntity } from './entity.js';
@@ -14,3 +14,4 @@ export { isValidPortIdentifier, MAX_IDENTIFIER_LENGTH } from './port-identifier.
 export { blueprintProblems, type BlueprintShape } from './blueprint-rules.js';
 export { entityAttributes } from './entity-attributes.js';
 export { textStyle, type TextStyle } from './text-style.js';
+export { bucketRegionOf, isGlobalKind, ORGANIZATIONS_ACCOUNT_KIND, S3_BUCKET_KIND } from './aws-kinds.js';

@@ -1,4 +1,4 @@
-import { isGlobalKind } from '../aws/index.js';
+import { isGlobalKind } from '../model/index.js';
 import { formatResource, GLOBAL_REGION, type Scope } from '../model/index.js';
 
 /**

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { isGlobalKind, ORGANIZATIONS_ACCOUNT_KIND, type RawItem } from '../../src/aws/index.js';
+import type { RawItem } from '../../src/aws/index.js';
+import { isGlobalKind, ORGANIZATIONS_ACCOUNT_KIND } from '../../src/model/index.js';
 import { noFaults } from '../simulators/aws/index.js';
 import { awsSettings, EC2, ECS, keyOf, organization, resourceOf, S3, scopeNames, seedLikeResources, startSourceWorld, type ReadOutcome, type SourceWorld } from './source-fixture.js';
 import { GLOBAL_REGION, scopeKey } from '../../src/model/index.js';

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, describe, it } from 'node:test';
-import { ORGANIZATIONS_ACCOUNT_KIND, readEstate, shardOfAccount } from '../../src/aws/index.js';
+import { readEstate, shardOfAccount } from '../../src/aws/index.js';
+import { ORGANIZATIONS_ACCOUNT_KIND } from '../../src/model/index.js';
 import { buildResource, type AwsSimulatorOptions } from '../simulators/aws/index.js';
 import { awsSettings, EC2, ECS, itemNames, keyOf, organization, resourceOf, S3, scopeNames, seedLikeResources, startSourceWorld, type SourceWorld } from './source-fixture.js';
 import { GLOBAL_REGION } from '../../src/model/index.js';

@@ -1,4 +1,4 @@
-import type { RegionPolicy } from '../config/index.js';
+import type { RegionPolicy } from './types.js';
 
 /** Port's rule: both lists empty allows every region; a deny wins; an allow list alone allows just those. */
 export function isRegionAllowed(policy: RegionPolicy, region: string): boolean {
