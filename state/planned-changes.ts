@@ -189,6 +189,23 @@ export class PlannedChanges {
     return rows.map(changeFromRow);
   }
 
+  /** Up to `limit` changes of one blueprint after `afterSeq`, in plan order: their place, action and identifier only. */
+  addressPage(blueprint: string, afterSeq: number, limit: number): Array<{ seq: number; action: PlannedChange['action']; identifier: string }> {
+    return this.db.prepare(`SELECT seq, action, identifier FROM ${this.table} WHERE blueprint = ? AND seq > ? ORDER BY seq LIMIT ?`).all(blueprint, afterSeq, limit) as Array<{
+      seq: number;
+      action: PlannedChange['action'];
+      identifier: string;
+    }>;
+  }
+
+  /** Takes the changes of these entities of one blueprint out of the plan. */
+  remove(blueprint: string, identifiers: readonly string[]): void {
+    const statement = this.db.prepare(`DELETE FROM ${this.table} WHERE blueprint = ? AND identifier = ?`);
+    this.db.transaction(() => {
+      for (const identifier of identifiers) statement.run(blueprint, identifier);
+    })();
+  }
+
   /** Drops the table. */
   close(): void {
     this.db.exec(`DROP TABLE IF EXISTS ${this.table}`);

@@ -5,11 +5,13 @@ import type { Mapper } from '../../src/mapping/index.js';
 import {
   assertPlanApplicable,
   describeMassDeletion,
+  leaveForeignEntities,
   planHasChanges,
   readPlanFile,
   renderPlanText,
   type MassDeletionEntry,
   type Plan,
+  type PortOwnership,
 } from '../../src/plan/index.js';
 import { PortClient, portConnectionFromEnv } from '../../src/port/index.js';
 import { acquireStateLock, type StateStore } from '../../state/index.js';
@@ -43,7 +45,8 @@ export async function runApply(args: ApplyArgs, output: Output): Promise<number>
   const port = new PortClient(connection);
   try {
     checkStoreInstallation(store, config, args, true);
-    const plan = args.planFile ? await loadCheckedPlan(args.planFile, store, config.hash) : await planForApply(args, config, mappers!, store, port, definitions, output);
+    const ownership = { port, writer: portWriterOf(config, args) };
+    const plan = args.planFile ? await loadCheckedPlan(args.planFile, store, config.hash, ownership) : await planForApply(args, config, mappers!, store, ownership, definitions, output);
     if (!plan) return 0;
     const progress = new ApplyProgressView(output, args);
     const applied = await guardThenApply({
@@ -70,9 +73,17 @@ export async function runApply(args: ApplyArgs, output: Output): Promise<number>
   }
 }
 
-async function loadCheckedPlan(file: string, store: StateStore, configHash: string): Promise<Plan> {
+/** The saved plan, refused when it no longer fits the state or config, or writes what another writer owns in Port. */
+async function loadCheckedPlan(file: string, store: StateStore, configHash: string, ownership: PortOwnership): Promise<Plan> {
   const plan = await readPlanFile(file, store.db);
   assertPlanApplicable(plan.header, { lineage: store.lineage, serial: store.serial, configHash });
+  const foreign = await leaveForeignEntities(plan.changes, ownership);
+  if (foreign.length > 0) {
+    throw new Aws2PortError('PlanWritesForeignEntities', `The saved plan changes ${foreign.length} entities that Port holds as another writer's, e.g. ${foreign[0]!.address} (written by ${foreign[0]!.datasource || 'an unknown writer'}).`, {
+      detail: 'aws2port never changes what another writer owns. Run `aws2port plan` again with Port credentials set: it leaves those changes out and lists them.',
+      subject: file,
+    });
+  }
   return plan;
 }
 
@@ -82,11 +93,11 @@ async function planForApply(
   config: ResolvedConfig,
   mappers: readonly Mapper[],
   store: StateStore,
-  port: PortClient,
+  ownership: PortOwnership,
   definitions: BlueprintDefinition[] | undefined,
   output: Output,
 ): Promise<Plan | undefined> {
-  const plan = await planWithProgress(args, config, mappers, store, output, definitions ? { definitions, port } : undefined);
+  const plan = await planWithProgress(args, config, mappers, store, output, ownership, definitions ? { definitions, port: ownership.port } : undefined);
   if (!args.json) await renderPlanText(plan, output.stdout, output.style);
   if (!planHasChanges(plan.header)) {
     plan.changes.close();

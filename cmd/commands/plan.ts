@@ -16,13 +16,18 @@ import { planWithProgress } from '../plan-with-progress.js';
 export async function runPlan(args: Extract<Args, { command: 'plan' }>, output: Output): Promise<number> {
   const config = loadConfigOrThrow(args, output);
   const definitions = loadConfiguredBlueprints(config);
-  const connection = definitions ? portConnectionFromEnv(process.env, args.parallelism, portWriterOf(config, args)) : undefined;
+  // Port is read for the blueprints file, and to leave out changes to entities another writer owns:
+  // without credentials and blueprints file, plan reads AWS alone and cannot check ownership.
+  const hasPortCredentials = Boolean(process.env.PORT_CLIENT_ID && process.env.PORT_CLIENT_SECRET);
+  const writer = portWriterOf(config, args);
+  const connection = definitions || hasPortCredentials ? portConnectionFromEnv(process.env, args.parallelism, writer) : undefined;
   const mappers = await compilePlannedMappers(config, args);
   const store = openTargetedStore(args, config, args.out ? 'create' : 'empty');
   const port = connection ? new PortClient(connection) : undefined;
   try {
     checkStoreInstallation(store, config, args, false);
-    const plan = await planWithProgress(args, config, mappers, store, output, definitions && port ? { definitions, port } : undefined);
+    if (!port) output.log('Port credentials are not set: changes to entities another writer owns in Port are not looked for.');
+    const plan = await planWithProgress(args, config, mappers, store, output, port ? { port, writer } : undefined, definitions && port ? { definitions, port } : undefined);
     if (args.out) await savePlanFile(args.out, plan);
     if (args.json) await writePlanJson(plan, output.stdout);
     else await renderPlanText(plan, output.stdout, output.style);

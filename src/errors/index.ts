@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'StateOfAnotherInstallation',
   'PlanFileInvalid',
   'PlanStale',
+  'PlanWritesForeignEntities',
   'ConfirmationDeclined',
   'ConfirmationUnavailable',
   'DeletionThresholdExceeded',

@@ -7,6 +7,7 @@ export {
   PLAN_FORMAT_VERSION,
   planSummary,
   type OwnerMoveEntry,
+  type ForeignEntityEntry,
   type ChangeAction,
   type PlanDocument,
   type PlanSummary,
@@ -18,6 +19,7 @@ export {
 } from './plan-document.js';
 export { planBlueprints, withAddedProperties, type PlannedBlueprintSchemas } from './plan-blueprints.js';
 export { makePlan, type MakePlanOptions } from './make-plan.js';
+export { leaveForeignEntities, type PortOwnership } from './foreign-entities.js';
 export { checkTargets } from './check-targets.js';
 export { renderPlanText, summaryLine } from './render-plan-text.js';
 export { renderPlanMarkdown, GITHUB_COMMENT_LIMIT, PLAN_COMMENT_MARKER, type PlanMarkdownOptions } from './render-plan-markdown.js';

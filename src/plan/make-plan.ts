@@ -10,6 +10,7 @@ import { ownerMoveEntry } from './owner-move-entry.js';
 import { PLAN_FORMAT_VERSION, planSummary, type AddressConflictEntry, type SkippedScopeEntry, type UnreadItemEntry } from './plan-document.js';
 import type { Plan } from './plan.js';
 import { findMassDeletions } from './deletion-guard.js';
+import { leaveForeignEntities, type PortOwnership } from './foreign-entities.js';
 import { planBlueprints } from './plan-blueprints.js';
 import { refuseValues, type ValueCheck } from './refuse-values.js';
 import { ValueRefusalLog } from './value-refusal-log.js';
@@ -40,6 +41,8 @@ export interface MakePlanOptions {
   mappers?: readonly Mapper[];
   /** Where the last read found each S3 bucket (the command keeps them in the state). */
   regionHints?: RegionHints;
+  /** Port and this run's writer, to leave out changes to entities another writer owns; not checked without. */
+  ownership?: PortOwnership;
 }
 
 /** Items mapped per jq call: large enough to amortise jq's per-call cost, small enough for memory. */
@@ -114,6 +117,7 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
 
     const changes = new PlannedChanges(store.db);
     changes.fillFromDiff(desired);
+    const foreign = options.ownership ? await leaveForeignEntities(changes, options.ownership) : [];
     const byScope = (a: Scope, b: Scope) => a.kind.localeCompare(b.kind) || a.account.localeCompare(b.account) || a.region.localeCompare(b.region);
     skipped.sort(byScope);
     unread.sort((a, b) => byScope(a, b) || a.aws_identifier.localeCompare(b.aws_identifier));
@@ -135,6 +139,7 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
         blueprint_changes: blueprints?.changes ?? [],
         summary: planSummary(changes.counts()),
         owner_moves: changes.listMoves(desired).map(ownerMoveEntry),
+        ...(foreign.length > 0 ? { foreign_entities: foreign } : {}),
       },
       changes,
     };

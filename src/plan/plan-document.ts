@@ -48,6 +48,21 @@ export interface OwnerMoveEntry {
   reason: string;
 }
 
+/**
+ * An entity of a blueprint aws2port writes that Port holds as another writer's (its `$datasource`
+ * names Port's own integration, a person, another aws2port installation or shard): the planned change
+ * to it is left out of the plan, so it is never changed or deleted.
+ */
+export interface ForeignEntityEntry {
+  address: string;
+  blueprint: string;
+  identifier: string;
+  /** The change left out. */
+  action: ChangeAction;
+  /** Who wrote it, as Port records it; empty when Port records no writer. */
+  datasource: string;
+}
+
 /** A scope not read fully: nothing it owns is deleted. */
 export interface SkippedScopeEntry extends Scope {
   error: string;
@@ -158,6 +173,8 @@ export interface PlanDocument {
   resource_changes: ResourceChange[];
   /** Owner moves, only when there are some (apply records them in the state; Port is not written). */
   owner_moves?: OwnerMoveEntry[];
+  /** Entities another writer owns in Port, whose changes were left out; only when there are some. */
+  foreign_entities?: ForeignEntityEntry[];
   /** Entities whose mapped fields equal the state's record. */
   unchanged: number;
   skipped_scopes: SkippedScopeEntry[];

@@ -117,6 +117,13 @@ function planSections(plan: Plan): Section[] {
       closing: '\n',
     },
     {
+      noun: 'entities of other writers',
+      heading: '#### Entities another writer owns\n\nPort holds them as written by someone else: their changes are left out, and aws2port never changes or deletes them.\n\n| address | left out | written by |\n| --- | --- | --- |\n',
+      total: header.foreign_entities?.length ?? 0,
+      items: () => (header.foreign_entities ?? []).map((f) => ({ text: `${tableRow([literal(f.address), f.action, literal(f.datasource || 'unknown')])}\n` })),
+      closing: '\n',
+    },
+    {
       noun: 'skipped scopes',
       heading: '#### Skipped scopes\n\nNot read fully, so nothing they own is deleted.\n\n| kind | account | region | reason |\n| --- | --- | --- | --- |\n',
       total: header.skipped_scopes.length,

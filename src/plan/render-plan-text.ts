@@ -29,6 +29,12 @@ export async function renderPlanText(plan: Plan, sink: OutputSink, style: TextSt
     for (const move of header.owner_moves) await line(`  ${style.update('>')} ${move.address.padEnd(36)} ${style.dim(`# ${move.reason}`)}`);
     await line();
   }
+  const foreign = header.foreign_entities ?? [];
+  if (foreign.length > 0) {
+    await line(style.warn('Entities another writer owns in Port (their changes are left out; aws2port never changes them):'));
+    for (const f of foreign) await line(`  ${style.warn('!')} ${f.address.padEnd(36)} ${style.dim(`# ${f.action} left out: written by ${f.datasource || 'an unknown writer'}`)}`);
+    await line();
+  }
   if (header.mass_deletions.length > 0) {
     await line(style.destroy('Deletions over entityDeletionThreshold (apply refuses them unless --allow-mass-delete):'));
     for (const entry of header.mass_deletions) await line(`  ${style.destroy('!')} ${describeMassDeletion(entry)}`);

@@ -20,3 +20,25 @@ export function installationName(writer: PortWriter): string | undefined {
   if (writer.installationId === undefined) return undefined;
   return writer.shard ? `${writer.installationId}/${writer.shard.index}` : writer.installationId;
 }
+
+/**
+ * The aws2port installation an entity's `$datasource` (the User-Agent Port recorded) names:
+ * `{installation}[/{shard}]`, null for an aws2port write that named none (`aws2port/{version}`), and
+ * undefined when another writer made it (Port's own integration, a person, any other tool).
+ */
+export function datasourceInstallation(datasource: string | undefined): string | null | undefined {
+  if (datasource === undefined || !datasource.startsWith('aws2port/')) return undefined;
+  const rest = datasource.slice('aws2port/'.length);
+  const slash = rest.indexOf('/');
+  return slash === -1 ? null : rest.slice(slash + 1);
+}
+
+/**
+ * True when `writer` may change or delete an entity of this `$datasource`: written by this
+ * installation (and shard), or by an aws2port that named no installation (writes made before one was
+ * configured). False for every other writer, another aws2port installation or shard included.
+ */
+export function isOwnDatasource(datasource: string | undefined, writer: PortWriter): boolean {
+  const installation = datasourceInstallation(datasource);
+  return installation === null || (installation !== undefined && installation === installationName(writer));
+}

@@ -5,7 +5,7 @@ import type { HeldMessage, ResourceResult } from './held-message.js';
 import { reconcileResources, type ReconcileContext } from './reconcile-resources.js';
 import type { ResourceRef } from './resource-ref.js';
 import { ResourceWorkQueue, type WorkItem } from './resource-work-queue.js';
-import type { WatcherOptions } from './watcher-options.js';
+import { watchWriter, type WatcherOptions } from './watcher-options.js';
 import type { WatchScope } from './watch-scope.js';
 
 /** What the cycles need. */
@@ -110,6 +110,7 @@ export class CycleScheduler {
       scope: this.options.scope(),
       store: watch.store,
       port: watch.port,
+      writer: watchWriter(watch),
       config: watch.config,
       mappersByKind: this.options.mappersByKind,
       parallelism: watch.parallelism,

@@ -7,7 +7,7 @@ import { describeMassDeletion, makePlan } from '../plan/index.js';
 import type { CycleScheduler } from './cycle-scheduler.js';
 import { discoverWatchScope, type DiscoveredScope } from './discover-watch-scope.js';
 import { ResyncLoop } from './resync-loop.js';
-import type { WatcherOptions } from './watcher-options.js';
+import { watchWriter, type WatcherOptions } from './watcher-options.js';
 import type { WatchScope } from './watch-scope.js';
 
 /** Finds the accounts and scopes to watch, as at start and at each resync. */
@@ -82,6 +82,7 @@ export class FullResync {
         log: (message) => log.log('info', 'resync_progress', message.trim()),
         ...(options.shard ? { shard: options.shard } : {}),
         ...(options.blueprints ? { blueprints: { definitions: options.blueprints, port: options.port } } : {}),
+        ownership: { port: options.port, writer: watchWriter(options) },
       });
       try {
         const { header } = plan;

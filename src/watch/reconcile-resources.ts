@@ -3,8 +3,8 @@ import { applyPlan } from '../apply/index.js';
 import { describeAwsError } from '../aws/index.js';
 import type { BlueprintDefinition, ResolvedConfig } from '../config/index.js';
 import type { Mapper } from '../mapping/index.js';
-import { makeResourcePlan, planBlueprints, planHasChanges, type ResourceObservation, type ResourcePlan } from '../plan/index.js';
-import type { PortClient } from '../port/index.js';
+import { leaveForeignEntities, makeResourcePlan, planBlueprints, planHasChanges, planSummary, type ResourceObservation, type ResourcePlan } from '../plan/index.js';
+import type { PortClient, PortWriter } from '../port/index.js';
 import type { StateStore } from '../../state/index.js';
 import type { ResourceResult } from './held-message.js';
 import type { Semaphore } from '../concurrency/index.js';
@@ -21,6 +21,8 @@ export interface ReconcileContext {
   /** The state; a full resync may plan on it at the same time, in temporary tables of its own. */
   store: StateStore;
   port: PortClient;
+  /** This watcher's installation and shard: changes to entities another writer owns are left out. */
+  writer: PortWriter;
   config: ResolvedConfig;
   mappersByKind: ReadonlyMap<string, readonly Mapper[]>;
   /** The user's cap on Port requests in flight at once (per apply); undefined: the host's default. */
@@ -109,6 +111,8 @@ async function planAndApply(
   const unmapped = new Set(plan.unmapped.map((o) => owners.get(ownerKey(o.scope, o.awsIdentifier))));
   const planMs = performance.now() - started;
   try {
+    // Port unreachable here fails the resources like a failed write: their messages come back.
+    await leaveForeignChanges(plan, context);
     reportPlanProblems(plan, log);
     const keyOfAddress = new Map<string, string>();
     for (const change of plan.changes.all()) {
@@ -156,6 +160,16 @@ async function planAndApply(
     for (const key of observed) results.set(key, 'failed');
   } finally {
     plan.changes.close();
+  }
+}
+
+/** Leaves out of the small plan the changes to entities another writer owns in Port, each logged. */
+async function leaveForeignChanges(plan: ResourcePlan, context: ReconcileContext): Promise<void> {
+  const foreign = await leaveForeignEntities(plan.changes, { port: context.port, writer: context.writer });
+  if (foreign.length === 0) return;
+  plan.header.summary = planSummary(plan.changes.counts());
+  for (const entry of foreign) {
+    context.log.log('warn', 'foreign_entity', `${entry.address}: written by ${entry.datasource || 'an unknown writer'} in Port; ${entry.action} left out`, { address: entry.address, action: entry.action, datasource: entry.datasource });
   }
 }
 

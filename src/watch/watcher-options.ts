@@ -1,5 +1,6 @@
 import type { BlueprintDefinition, ResolvedConfig } from '../config/index.js';
 import type { Mapper } from '../mapping/index.js';
+import type { PortWriter } from '../port/index.js';
 import type { StateStore } from '../../state/index.js';
 import type { BlueprintCachingPortClient } from './blueprint-caching-port-client.js';
 import type { WatchLogger } from './watch-logger.js';
@@ -36,4 +37,9 @@ export interface WatcherOptions {
   random?: () => number;
   /** Coalescing window, ms (default COALESCE_WINDOW_MS). */
   coalesceWindowMs?: number;
+}
+
+/** The installation and shard every Port write of this watcher names. */
+export function watchWriter(options: Pick<WatcherOptions, 'config' | 'shard'>): PortWriter {
+  return { ...(options.config.installationId !== undefined ? { installationId: options.config.installationId } : {}), ...(options.shard ? { shard: options.shard } : {}) };
 }

@@ -78,7 +78,9 @@ describe('deletion guards', () => {
   it('never deletes an entity the state does not record as ours, even when a plan file says so', async () => {
     const world = await appliedWorld();
     try {
-      await writeToPortDirectly(world, 'cloudResource', { identifier: 'made-by-hand', title: 'made by hand', relations: { account: '111111111111' } });
+      // written as an aws2port that named no installation would: Port's record of the writer lets it
+      // through, so the state alone must refuse it
+      await writeToPortDirectly(world, 'cloudResource', { identifier: 'made-by-hand', title: 'made by hand', relations: { account: '111111111111' } }, 'aws2port/0.0.1');
       world.aws.removeResource('AWS::S3::Bucket', '111111111111', 'acme-shared-logs');
       const saved = await world.run(['plan', '--out', 'p.plan']);
       assert.equal(saved.code, 0, saved.stderr);

@@ -75,16 +75,19 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   };
 }
 
-/** Writes an entity to Port as another tool would (not through aws2port). */
-export async function writeToPortDirectly(world: World, blueprint: string, entity: Record<string, unknown>): Promise<void> {
+/**
+ * Writes an entity to Port as another tool would (not through aws2port): Port records `userAgent` as its
+ * `$datasource`. Related entities that do not exist yet are made.
+ */
+export async function writeToPortDirectly(world: Pick<World, 'port' | 'env'>, blueprint: string, entity: Record<string, unknown>, userAgent = 'another-tool/1.0'): Promise<void> {
   const token = await request(`${world.port.url}/v1/auth/access_token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ clientId: world.env.PORT_CLIENT_ID, clientSecret: world.env.PORT_CLIENT_SECRET }),
   }).then((r) => r.body.json() as Promise<{ accessToken: string }>);
-  const answer = await request(`${world.port.url}/v1/blueprints/${blueprint}/entities?upsert=true`, {
+  const answer = await request(`${world.port.url}/v1/blueprints/${blueprint}/entities?upsert=true&create_missing_related_entities=true`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token.accessToken}`, 'user-agent': 'another-tool/1.0' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token.accessToken}`, 'user-agent': userAgent },
     body: JSON.stringify(entity),
   });
   await answer.body.text();
