@@ -10,6 +10,7 @@ export { discoverAccounts, homeRegionOf, type AccountDiscovery, type DiscoverOpt
 export { resolveRegions, environmentRegion, type AccountRegions } from './resolve-regions.js';
 export { planScan, type ScanPlan, type ScanTarget, type SkippedScope } from './scan-targets.js';
 export { scanEstate, type SourceEvent, type ScanOptions, type ScanStrategy } from './scan-estate.js';
+export { defaultInstallationId } from './default-installation-id.js';
 export { discoverScopes, BOOTSTRAP_REGION, type DiscoveredScopes, type DiscoverScopesOptions } from './discover-scopes.js';
 export { readEstate, type EstateRead, type ReadEstateOptions, type ReadTuning } from './read-estate.js';
 export { endpointFor, makeCloudControlClient, type AccountAccess, type AwsService, type RetryOwner } from './aws-clients.js';
