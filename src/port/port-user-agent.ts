@@ -20,3 +20,17 @@ export function installationName(writer: PortWriter): string | undefined {
   if (writer.installationId === undefined) return undefined;
   return writer.shard ? `${writer.installationId}/${writer.shard.index}` : writer.installationId;
 }
+
+/**
+ * True when Port's `$datasource` of an entity says this installation (and shard) wrote it: exactly
+ * `aws2port/{any version}/{installation}[/{shard}]` (installationName). Another installation whose name
+ * merely contains this one (`prod-2` for `prod`), another shard, an unsharded write under `--shard` (or
+ * the reverse), Port's own integration or a person never match.
+ */
+export function isWrittenBy(datasource: unknown, writer: PortWriter): boolean {
+  const installation = installationName(writer);
+  if (installation === undefined || typeof datasource !== 'string' || !datasource.startsWith('aws2port/')) return false;
+  const afterProduct = datasource.slice('aws2port/'.length);
+  const slash = afterProduct.indexOf('/');
+  return slash > 0 && afterProduct.slice(slash + 1) === installation;
+}
