@@ -21,6 +21,7 @@ import { openStore, openTargetedStore } from '../open-store.js';
 import type { Output } from '../output.js';
 import { checkStoreInstallation, portWriterOf } from '../port-writer-of.js';
 import { planWithProgress } from '../plan-with-progress.js';
+import { discardCreatedState, rebuildMissingState, stateFileBefore } from '../rebuild-missing-state.js';
 import { ApplyProgressView } from '../views/apply-progress-view.js';
 import { applyCompleteJson, applyCompleteLine } from '../views/apply-words.js';
 
@@ -28,8 +29,8 @@ type ApplyArgs = Extract<Args, { command: 'apply' }>;
 
 /**
  * `aws2port apply [PLANFILE]`: with a plan file, exactly that plan after the stale check; without,
- * a fresh plan, confirmed unless --auto-approve. Holds the state lock throughout. Exit 1 when any
- * change failed.
+ * a fresh plan, confirmed unless --auto-approve. Holds the state lock throughout. Without a state
+ * file, first rebuilds it from Port (a failed rebuild leaves no file). Exit 1 when any change failed.
  */
 export async function runApply(args: ApplyArgs, output: Output): Promise<number> {
   const config = loadConfigOrThrow(args, output);
@@ -38,11 +39,19 @@ export async function runApply(args: ApplyArgs, output: Output): Promise<number>
   // A saved plan names the state it was made from: with no state file, it is refused as stale (its
   // lineage cannot match), and no state is created for it.
   const mappers = args.planFile ? undefined : await compilePlannedMappers(config, args);
+  const before = stateFileBefore(args);
   const store = mappers ? openTargetedStore(args, config, 'create') : openStore(args, 'empty');
   const lock = acquireStateLock(store.db, 'apply');
   const port = new PortClient(connection);
+  let isRebuildFailed = false;
   try {
     checkStoreInstallation(store, config, args, true);
+    if (mappers && before.isMissing) {
+      await rebuildMissingState(store, config, args, port, output).catch((error: unknown) => {
+        isRebuildFailed = true;
+        throw error;
+      });
+    }
     const plan = args.planFile ? await loadCheckedPlan(args.planFile, store, config.hash) : await planForApply(args, config, mappers!, store, port, definitions, output);
     if (!plan) return 0;
     const progress = new ApplyProgressView(output, args);
@@ -67,6 +76,7 @@ export async function runApply(args: ApplyArgs, output: Output): Promise<number>
     lock.release();
     store.db.close();
     await port.close();
+    if (isRebuildFailed) discardCreatedState(before);
   }
 }
 
