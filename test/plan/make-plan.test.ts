@@ -228,6 +228,7 @@ describe('makePlan', () => {
     const instance = resource(EC2, 'eu-west-1');
     const move = seen.header.owner_moves!.find((m) => m.address === `cloudResource.${instance.identifier}`)!;
     assert.deepEqual(move.scope, { kind: EC2, account, region: 'eu-west-1' });
+    assert.match(move.reason, /\(was unknown: rebuilt from Port\)/);
   });
 
   it('keeps the entities of unknown scope after a run with a skipped scope, an unread item or a --target', async () => {
