@@ -22,21 +22,24 @@ export function stateFileBefore(args: Pick<CommonArgs, 'state'>): StateFileBefor
 }
 
 /**
- * At the start of `plan` and `apply` when the state file did not exist: rebuilds the state from Port
- * (what Port holds as this installation's, and shard's) and says so on stderr. Without a named
- * installation nothing in Port can be told apart as ours: nothing is rebuilt, and a hint says so.
- * `port` is needed only with an installation (`needsPort`).
+ * At the start of `plan` and `apply` when the state file did not exist and the config names an
+ * installation (needsPort): rebuilds the state from Port (what Port holds as this installation's, and
+ * shard's) and says so on stderr.
  */
-export async function rebuildMissingState(store: StateStore, config: ResolvedConfig, args: Pick<CommonArgs, 'shard'>, port: PortClient | undefined, output: Output): Promise<void> {
-  const writer = portWriterOf(config, args);
-  const installation = installationName(writer);
-  if (installation === undefined) {
-    output.log('State file missing, and the config names no installationId: starting from an empty state. (With installationId set, aws2port rebuilds a lost state from Port.)');
-    return;
-  }
-  if (port === undefined) throw new Error('rebuildMissingState: a named installation needs Port (needsPort)');
-  output.log(`State file missing: rebuilding it from Port for installation ${installation}…`);
+export async function rebuildMissingState(store: StateStore, config: ResolvedConfig, args: Pick<CommonArgs, 'shard'>, port: PortClient, output: Output): Promise<void> {
+  output.log(`State file missing: rebuilding it from Port for installation ${installationName(portWriterOf(config, args))}…`);
   await rebuildFromPort(store, config, args, port, output);
+}
+
+/**
+ * After `plan` or `apply` planned from a missing state without an installation: says, once, that
+ * nothing could be rebuilt from Port (nothing there can be told apart as ours) and what would allow it.
+ * Said after planning, so that an error of the run is still the first thing it prints.
+ */
+export function hintWithoutInstallation(before: StateFileBefore, config: ResolvedConfig, output: Output): void {
+  if (before.isMissing && config.installationId === undefined) {
+    output.log('The state file was missing and the config names no installationId: planned from an empty state. (With installationId set, aws2port rebuilds a lost state from Port.)');
+  }
 }
 
 /** Whether a command that finds the state file missing needs Port to rebuild it (a named installation). */

@@ -21,7 +21,7 @@ import { openStore, openTargetedStore } from '../open-store.js';
 import type { Output } from '../output.js';
 import { checkStoreInstallation, portWriterOf } from '../port-writer-of.js';
 import { planWithProgress } from '../plan-with-progress.js';
-import { discardCreatedState, rebuildMissingState, stateFileBefore } from '../rebuild-missing-state.js';
+import { discardCreatedState, hintWithoutInstallation, needsPort, rebuildMissingState, stateFileBefore, type StateFileBefore } from '../rebuild-missing-state.js';
 import { ApplyProgressView } from '../views/apply-progress-view.js';
 import { applyCompleteJson, applyCompleteLine } from '../views/apply-words.js';
 
@@ -46,13 +46,13 @@ export async function runApply(args: ApplyArgs, output: Output): Promise<number>
   let isRebuildFailed = false;
   try {
     checkStoreInstallation(store, config, args, true);
-    if (mappers && before.isMissing) {
+    if (mappers && needsPort(before, config)) {
       await rebuildMissingState(store, config, args, port, output).catch((error: unknown) => {
         isRebuildFailed = true;
         throw error;
       });
     }
-    const plan = args.planFile ? await loadCheckedPlan(args.planFile, store, config.hash) : await planForApply(args, config, mappers!, store, port, definitions, output);
+    const plan = args.planFile ? await loadCheckedPlan(args.planFile, store, config.hash) : await planForApply(args, config, mappers!, store, port, definitions, output, before);
     if (!plan) return 0;
     const progress = new ApplyProgressView(output, args);
     const applied = await guardThenApply({
@@ -95,8 +95,10 @@ async function planForApply(
   port: PortClient,
   definitions: BlueprintDefinition[] | undefined,
   output: Output,
+  before: StateFileBefore,
 ): Promise<Plan | undefined> {
   const plan = await planWithProgress(args, config, mappers, store, output, definitions ? { definitions, port } : undefined);
+  hintWithoutInstallation(before, config, output);
   if (!args.json) await renderPlanText(plan, output.stdout, output.style);
   if (!planHasChanges(plan.header)) {
     plan.changes.close();

@@ -7,7 +7,7 @@ import { openTargetedStore } from '../open-store.js';
 import type { Output } from '../output.js';
 import { checkStoreInstallation, portWriterOf } from '../port-writer-of.js';
 import { planWithProgress } from '../plan-with-progress.js';
-import { discardCreatedState, needsPort, rebuildMissingState, stateFileBefore } from '../rebuild-missing-state.js';
+import { discardCreatedState, hintWithoutInstallation, needsPort, rebuildMissingState, stateFileBefore } from '../rebuild-missing-state.js';
 import { acquireStateLock } from '../../state/index.js';
 
 /**
@@ -26,7 +26,7 @@ export async function runPlan(args: Extract<Args, { command: 'plan' }>, output: 
   let isRebuildFailed = false;
   try {
     checkStoreInstallation(store, config, args, false);
-    if (before.isMissing) {
+    if (port && needsPort(before, config)) {
       // A state rebuilt into a file (--out) is written under its lock; without --out it lives in memory.
       const lock = args.out ? acquireStateLock(store.db, 'plan') : undefined;
       await rebuildMissingState(store, config, args, port, output)
@@ -37,6 +37,7 @@ export async function runPlan(args: Extract<Args, { command: 'plan' }>, output: 
         .finally(() => lock?.release());
     }
     const plan = await planWithProgress(args, config, mappers, store, output, definitions && port ? { definitions, port } : undefined);
+    hintWithoutInstallation(before, config, output);
     if (args.out) await savePlanFile(args.out, plan);
     if (args.json) await writePlanJson(plan, output.stdout);
     else await renderPlanText(plan, output.stdout, output.style);
