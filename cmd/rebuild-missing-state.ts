@@ -1,4 +1,4 @@
-import { existsSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { ResolvedConfig } from '../src/config/index.js';
 import { installationName, type PortClient } from '../src/port/index.js';
@@ -8,17 +8,20 @@ import type { CommonArgs } from './arguments.js';
 import type { Output } from './output.js';
 import { portWriterOf } from './port-writer-of.js';
 
-/** Where the state file would be, and whether it and its folder exist before a command opens it. */
+/** Where the state file would be, and whether it and its folders exist before a command opens it. */
 export interface StateFileBefore {
   file: string;
   isMissing: boolean;
-  isFolderMissing: boolean;
+  /** The outermost folder of the state's path that does not exist yet (opening the state makes it); undefined when its folder exists. */
+  missingFolder: string | undefined;
 }
 
 /** Looks at the state file before a command opens (and so perhaps creates) it. */
 export function stateFileBefore(args: Pick<CommonArgs, 'state'>): StateFileBefore {
   const file = resolve(args.state);
-  return { file, isMissing: !existsSync(file), isFolderMissing: !existsSync(dirname(file)) };
+  let missingFolder: string | undefined;
+  for (let folder = dirname(file); !existsSync(folder); folder = dirname(folder)) missingFolder = folder;
+  return { file, isMissing: !existsSync(file), missingFolder };
 }
 
 /**
@@ -56,10 +59,10 @@ export async function rebuildFromPort(store: StateStore, config: ResolvedConfig,
 
 /**
  * Removes a state file a command created and could not fill (a rebuild that failed), with SQLite's
- * side files, and its folder when the command made it: nothing is left behind. Call with the
+ * side files, and the folders the command made for it: nothing is left behind. Call with the
  * database closed.
  */
 export function discardCreatedState(before: StateFileBefore): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${before.file}${suffix}`, { force: true });
-  if (before.isFolderMissing) rmdirSync(dirname(before.file));
+  if (before.missingFolder !== undefined) rmSync(before.missingFolder, { recursive: true, force: true });
 }

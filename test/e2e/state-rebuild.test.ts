@@ -81,8 +81,9 @@ describe('a lost state rebuilt from Port', () => {
       assert.equal(plan.owner_moves?.length, addressesBefore.length, 'each entity moves to the scope that produced it');
       assert.equal(existsSync(stateFile), false, 'plan leaves no state file');
 
-      const rebuild = await world.run(['state', 'rebuild']);
+      const rebuild = await world.run(['state', 'rebuild', '--json']);
       assert.equal(rebuild.code, 0, rebuild.stderr);
+      assert.deepEqual(JSON.parse(rebuild.stdout), { type: 'rebuild_complete', entities: addressesBefore.length, blueprints: 2 });
       assert.deepEqual(await listedAddresses(world, stateFile), addressesBefore);
       const shown = await world.run(['state', 'show', 'cloudResource.i-1111a000000000000']);
       assert.equal((JSON.parse(shown.stdout) as { scope: { kind: string } }).scope.kind, '(unknown)');
@@ -117,17 +118,23 @@ describe('a lost state rebuilt from Port', () => {
     const world = await appliedWorld();
     try {
       rmSync(join(world.dir, 'state.db'));
-      const rebuild = await world.run(['state', 'rebuild']);
-      assert.equal(rebuild.code, 0, rebuild.stderr);
       world.aws.removeResource(EC2, '111111111111', 'i-1111a000000000000', 'us-east-1');
       world.aws.faults.deny = [{ account: '222222222222', region: 'eu-west-1', type: EC2 }];
       const partial = await planned(world);
       assert.equal(partial.complete, false);
       assert.deepEqual(partial.resource_changes, [], 'a skipped scope might have owned it: nothing is deleted');
+      const writesBefore = world.port.writes.length;
+      const partialApply = await world.run(['apply', '--auto-approve']);
+      assert.equal(partialApply.code, 0, partialApply.stderr);
+      assert.deepEqual(entityWritesSince(world, writesBefore), []);
+      assert.ok(world.port.entity('cloudResource', 'i-1111a000000000000'), 'still in Port');
 
       world.aws.faults.deny = [];
       const complete = await planned(world);
       assert.deepEqual(complete.resource_changes.map((c) => `${c.action} ${c.address}`), ['delete cloudResource.i-1111a000000000000']);
+      const completeApply = await world.run(['apply', '--auto-approve']);
+      assert.equal(completeApply.code, 0, completeApply.stderr);
+      assert.deepEqual(entityWritesSince(world, writesBefore), ['delete i-1111a000000000000']);
     } finally {
       await world.close();
     }
@@ -167,12 +174,12 @@ describe('a lost state rebuilt from Port', () => {
   it('leaves no state file behind when the rebuild fails', async () => {
     const world = await appliedWorld();
     try {
-      const stateFile = join(world.dir, 'fresh', 'state.db');
+      const stateFile = join(world.dir, 'fresh', 'nested', 'state.db');
       world.port.faults.nextStatuses.push(...Array<number>(20).fill(400));
       const apply = await world.run(['apply', '--auto-approve', '--state', stateFile]);
       assert.equal(apply.code, 1);
       assert.match(apply.stderr, /\[PortRequestFailed\]/);
-      assert.equal(existsSync(join(world.dir, 'fresh')), false, 'neither the state file nor its folder is left');
+      assert.equal(existsSync(join(world.dir, 'fresh')), false, 'neither the state file nor the folders made for it are left');
     } finally {
       await world.close();
     }
