@@ -2,7 +2,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { ResolvedConfig } from '../src/config/index.js';
 import { installationName, type PortClient } from '../src/port/index.js';
-import { blueprintsToRebuild, rebuildState } from '../src/refresh/index.js';
+import { blueprintsToRebuild, rebuildState, type RebuildResult } from '../src/refresh/index.js';
 import type { StateStore } from '../state/index.js';
 import type { CommonArgs } from './arguments.js';
 import type { Output } from './output.js';
@@ -26,7 +26,7 @@ export function stateFileBefore(args: Pick<CommonArgs, 'state'>): StateFileBefor
 
 /**
  * At the start of `plan` and `apply` when the state file did not exist and the config names an
- * installation (needsPort): rebuilds the state from Port (what Port holds as this installation's, and
+ * installation (isRebuildDue): rebuilds the state from Port (what Port holds as this installation's, and
  * shard's) and says so on stderr.
  */
 export async function rebuildMissingState(store: StateStore, config: ResolvedConfig, args: Pick<CommonArgs, 'shard'>, port: PortClient, output: Output): Promise<void> {
@@ -45,13 +45,13 @@ export function hintWithoutInstallation(before: StateFileBefore, config: Resolve
   }
 }
 
-/** Whether a command that finds the state file missing needs Port to rebuild it (a named installation). */
-export function needsPort(before: StateFileBefore, config: ResolvedConfig): boolean {
+/** Whether `plan` or `apply` rebuilds the state from Port first: its file is missing and the config names an installation. */
+export function isRebuildDue(before: StateFileBefore, config: ResolvedConfig): boolean {
   return before.isMissing && config.installationId !== undefined;
 }
 
 /** Rebuilds the state from Port for the run's installation (which must be named) and reports the count on stderr. */
-export async function rebuildFromPort(store: StateStore, config: ResolvedConfig, args: Pick<CommonArgs, 'shard'>, port: PortClient, output: Output): Promise<{ entities: number; blueprints: number }> {
+export async function rebuildFromPort(store: StateStore, config: ResolvedConfig, args: Pick<CommonArgs, 'shard'>, port: PortClient, output: Output): Promise<RebuildResult> {
   const result = await rebuildState(store, port, portWriterOf(config, args), blueprintsToRebuild(config, store.countByBlueprint().keys()));
   output.log(`Rebuilt ${result.entities} entities of ${result.blueprints} blueprints from Port`);
   return result;

@@ -21,7 +21,7 @@ import { openStore, openTargetedStore } from '../open-store.js';
 import type { Output } from '../output.js';
 import { checkStoreInstallation, portWriterOf } from '../port-writer-of.js';
 import { planWithProgress } from '../plan-with-progress.js';
-import { discardCreatedState, hintWithoutInstallation, needsPort, rebuildMissingState, stateFileBefore, type StateFileBefore } from '../rebuild-missing-state.js';
+import { discardCreatedState, hintWithoutInstallation, isRebuildDue, rebuildMissingState, stateFileBefore, type StateFileBefore } from '../rebuild-missing-state.js';
 import { ApplyProgressView } from '../views/apply-progress-view.js';
 import { applyCompleteJson, applyCompleteLine } from '../views/apply-words.js';
 
@@ -46,7 +46,7 @@ export async function runApply(args: ApplyArgs, output: Output): Promise<number>
   let isRebuildFailed = false;
   try {
     checkStoreInstallation(store, config, args, true);
-    if (mappers && needsPort(before, config)) {
+    if (mappers && isRebuildDue(before, config)) {
       await rebuildMissingState(store, config, args, port, output).catch((error: unknown) => {
         isRebuildFailed = true;
         throw error;

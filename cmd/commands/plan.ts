@@ -7,26 +7,27 @@ import { openTargetedStore } from '../open-store.js';
 import type { Output } from '../output.js';
 import { checkStoreInstallation, portWriterOf } from '../port-writer-of.js';
 import { planWithProgress } from '../plan-with-progress.js';
-import { discardCreatedState, hintWithoutInstallation, needsPort, rebuildMissingState, stateFileBefore } from '../rebuild-missing-state.js';
+import { discardCreatedState, hintWithoutInstallation, isRebuildDue, rebuildMissingState, stateFileBefore } from '../rebuild-missing-state.js';
 import { acquireStateLock } from '../../state/index.js';
 
 /**
  * `aws2port plan`: exit 0, or 2 with --detailed-exitcode when there are changes. Without a state file
- * it first rebuilds the state from Port (see rebuildMissingState), in memory, creating no file, unless
- * --out saves a plan, which must name the state it applies to.
+ * it plans against a state rebuilt from Port (with an installationId; see rebuildMissingState), else an
+ * empty one, held in memory: it creates no file, unless --out saves a plan, which must name the state
+ * it applies to.
  */
 export async function runPlan(args: Extract<Args, { command: 'plan' }>, output: Output): Promise<number> {
   const config = loadConfigOrThrow(args, output);
   const definitions = loadConfiguredBlueprints(config);
   const before = stateFileBefore(args);
-  const connection = definitions || needsPort(before, config) ? portConnectionFromEnv(process.env, args.parallelism, portWriterOf(config, args)) : undefined;
+  const connection = definitions || isRebuildDue(before, config) ? portConnectionFromEnv(process.env, args.parallelism, portWriterOf(config, args)) : undefined;
   const mappers = await compilePlannedMappers(config, args);
   const store = openTargetedStore(args, config, args.out ? 'create' : 'empty');
   const port = connection ? new PortClient(connection) : undefined;
   let isRebuildFailed = false;
   try {
     checkStoreInstallation(store, config, args, false);
-    if (port && needsPort(before, config)) {
+    if (port && isRebuildDue(before, config)) {
       // A state rebuilt into a file (--out) is written under its lock; without --out it lives in memory.
       const lock = args.out ? acquireStateLock(store.db, 'plan') : undefined;
       await rebuildMissingState(store, config, args, port, output)

@@ -1,5 +1,5 @@
 import { entityRecord, UNKNOWN_SCOPE } from '../model/index.js';
-import { isWrittenBy, installationName, type PortClient, type PortWriter } from '../port/index.js';
+import { isWrittenBy, installationName, type Blueprint, type PortClient, type PortWriter } from '../port/index.js';
 import { RebuiltAddresses, type StateStore } from '../../state/index.js';
 import type { BlueprintToRebuild, WrittenFields } from './blueprints-to-rebuild.js';
 import { entityHeldByPort } from './entity-held-by-port.js';
@@ -19,8 +19,8 @@ export interface RebuildResult {
  * body the mapping would give (entityHeldByPort), owned by the scope the state already records for it,
  * else by the unknown scope. What the state recorded of these blueprints that Port no longer holds as
  * ours is forgotten. Writes to the state only, never to Port. Needs a named installation. A blueprint
- * no mapping of the config names (only the state knows it) is read with every field its Port schema
- * has; one Port no longer has is skipped.
+ * Port does not have (yet: apply creates those of a blueprints file) holds nothing and is skipped; one
+ * no mapping of the config names (only the state knows it) is read with every field its schema has.
  */
 export async function rebuildState(store: StateStore, port: PortClient, writer: PortWriter, blueprints: readonly BlueprintToRebuild[]): Promise<RebuildResult> {
   const installation = installationName(writer);
@@ -30,8 +30,9 @@ export async function rebuildState(store: StateStore, port: PortClient, writer: 
   const found = new RebuiltAddresses(store.db);
   try {
     for (const { blueprint, fields: written } of blueprints) {
-      const fields = written ?? (await blueprintFields(port, blueprint));
-      if (!fields) continue;
+      const definition = await port.getBlueprint(blueprint);
+      if (!definition) continue;
+      const fields = written ?? schemaFields(definition);
       const include = ['$identifier', '$title', '$icon', '$team', '$datasource', ...fields.properties, ...fields.relations];
       let count = 0;
       for await (const page of port.searchEntities(blueprint, query, include)) {
@@ -55,8 +56,7 @@ export async function rebuildState(store: StateStore, port: PortClient, writer: 
   }
 }
 
-/** Every property and relation of the blueprint in Port, for a blueprint no mapping names; undefined when Port has none. */
-async function blueprintFields(port: PortClient, blueprint: string): Promise<WrittenFields | undefined> {
-  const definition = await port.getBlueprint(blueprint);
-  return definition && { properties: Object.keys(definition.schema.properties), relations: Object.keys(definition.relations ?? {}) };
+/** Every property and relation of a blueprint, for a blueprint no mapping names. */
+function schemaFields(definition: Blueprint): WrittenFields {
+  return { properties: Object.keys(definition.schema.properties), relations: Object.keys(definition.relations ?? {}) };
 }

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import type { PlanDocument } from '../../src/plan/index.js';
 import { generateEstate } from '../simulators/aws/index.js';
 import type { WriteRecord } from '../simulators/port/index.js';
-import { seedConfigWithRegions, startWorld, writeToPortDirectly, type World } from '../support/world.js';
+import { EXAMPLES_DIR, seedConfigWithRegions, startWorld, writeToPortDirectly, type World } from '../support/world.js';
 
 const INSTALLED_CONFIG = `installationId: prod-estate\n${seedConfigWithRegions()}`;
 const EC2 = 'AWS::EC2::Instance';
@@ -166,6 +166,18 @@ describe('a lost state rebuilt from Port', () => {
       const plan = await world.run(['plan']);
       assert.equal(plan.code, 0, plan.stderr);
       assert.match(plan.stderr, /installationId/);
+    } finally {
+      await world.close();
+    }
+  });
+
+  it('finds nothing to rebuild in blueprints Port does not have yet, and the first apply creates them', async () => {
+    const world = await startWorld({ configText: `installationId: prod-estate\nblueprints: ${EXAMPLES_DIR}blueprints.json\n${seedConfigWithRegions()}`, portBlueprints: [] });
+    try {
+      const apply = await world.run(['apply', '--auto-approve']);
+      assert.equal(apply.code, 0, apply.stderr);
+      assert.match(apply.stderr, /Rebuilt 0 entities of 0 blueprints from Port/);
+      assert.ok(world.port.entities('cloudResource').length > 0);
     } finally {
       await world.close();
     }
