@@ -92,6 +92,24 @@ describe('a lost state rebuilt from Port', () => {
     }
   });
 
+  it('on an existing state, keeps the owners it records and forgets what Port no longer holds', async () => {
+    const world = await appliedWorld();
+    try {
+      const stateFile = join(world.dir, 'state.db');
+      const addressesBefore = await listedAddresses(world, stateFile);
+      world.port.removeEntity('cloudResource', 'i-1111a000000000000');
+      const rebuild = await world.run(['state', 'rebuild']);
+      assert.equal(rebuild.code, 0, rebuild.stderr);
+      assert.deepEqual(await listedAddresses(world, stateFile), addressesBefore.filter((a) => a !== 'cloudResource.i-1111a000000000000'));
+      const shown = await world.run(['state', 'show', 'cloudResource.i-1111e000000000000']);
+      assert.deepEqual((JSON.parse(shown.stdout) as { scope: unknown }).scope, { kind: EC2, account: '111111111111', region: 'eu-west-1' });
+      const plan = await planned(world);
+      assert.deepEqual(plan.resource_changes.map((c) => `${c.action} ${c.address}`), ['create cloudResource.i-1111a000000000000'], 'the next plan restores it');
+    } finally {
+      await world.close();
+    }
+  });
+
   it('rebuilds, for each shard of an installation, only the entities that shard wrote', async () => {
     const estate = generateEstate({ seed: 13, accounts: 6, regions: 2, kinds: ['AWS::S3::Bucket', EC2], resourcesPerScope: 1 });
     const world = await startWorld({ estate, configText: `installationId: prod-estate\n${seedConfigWithRegions(estate.regions)}` });
