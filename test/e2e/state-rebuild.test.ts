@@ -92,6 +92,26 @@ describe('a lost state rebuilt from Port', () => {
     }
   });
 
+  it('is rebuilt into its file by `plan --out`, and `apply` of that plan records the owners without writing to Port', async () => {
+    const world = await appliedWorld();
+    try {
+      const stateFile = join(world.dir, 'state.db');
+      rmSync(stateFile);
+      const plan = await world.run(['plan', '--out', 'p.plan']);
+      assert.equal(plan.code, 0, plan.stderr);
+      assert.match(plan.stderr, /State file missing: rebuilding it from Port/);
+      assert.equal(existsSync(stateFile), true);
+      const writesBefore = world.port.writes.length;
+      const apply = await world.run(['apply', 'p.plan']);
+      assert.equal(apply.code, 0, apply.stderr);
+      assert.equal(world.port.writes.length, writesBefore, 'nothing written to Port');
+      const shown = await world.run(['state', 'show', 'cloudResource.i-1111a000000000000']);
+      assert.equal((JSON.parse(shown.stdout) as { scope: { kind: string } }).scope.kind, EC2);
+    } finally {
+      await world.close();
+    }
+  });
+
   it('on an existing state, keeps the owners it records and forgets what Port no longer holds', async () => {
     const world = await appliedWorld();
     try {
