@@ -50,7 +50,8 @@ export type Args =
   | ({ command: 'show'; planFile: string; isMarkdown: boolean } & OutputArgs)
   | ({ command: 'state list' } & CommonArgs)
   | ({ command: 'state show'; address: string } & CommonArgs)
-  | ({ command: 'state unlock'; lockId: string } & CommonArgs);
+  | ({ command: 'state unlock'; lockId: string } & CommonArgs)
+  | ({ command: 'state rebuild' } & CommonArgs);
 
 /** `watch --resync-interval` when not given. */
 export const DEFAULT_RESYNC_INTERVAL = '1h';
@@ -269,7 +270,7 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
         parsed = { command: 'show', ...outputOf(a), planFile: a.planfile as string, isMarkdown: a.markdown as boolean };
       },
     )
-    .command('state', 'Inspect the state snapshot', (y) =>
+    .command('state', 'Inspect, unlock or rebuild the state snapshot', (y) =>
       y
         .command('list', 'List the entities the state records', (s) => common(s).example('$0 state list', 'Every entity aws2port wrote to Port'), (a) => {
           parsed = { command: 'state list', ...commonOf(a) };
@@ -280,7 +281,10 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
         .command('unlock <lockId>', 'Release a lock whose holder cannot be checked', (s) => common(s).example('$0 state unlock LOCK_ID', 'The lock id that the lock error printed').positional('lockId', { type: 'string', demandOption: true }), (a) => {
           parsed = { command: 'state unlock', ...commonOf(a), lockId: a.lockId as string };
         })
-        .demandCommand(1, 'Name a state command: list, show, unlock.'),
+        .command('rebuild', 'Rebuild the state from what Port holds as this installation\'s (needs installationId)', (s) => common(s).example('$0 state rebuild', 'Read back a lost state from Port'), (a) => {
+          parsed = { command: 'state rebuild', ...commonOf(a) };
+        })
+        .demandCommand(1, 'Name a state command: list, show, unlock, rebuild.'),
     )
     .completion('completion', 'Print the shell completion script: bash, or zsh when $SHELL is zsh')
     .parseAsync();

@@ -34,6 +34,8 @@ async function route(args: Args, output: Output): Promise<number> {
     case 'state show':
     case 'state unlock':
       return (await import('./commands/state.js')).runState(args, output);
+    case 'state rebuild':
+      return (await import('./commands/state-rebuild.js')).runStateRebuild(args, output);
   }
 }
 

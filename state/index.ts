@@ -12,3 +12,4 @@ export { SCHEMA_VERSION } from './schema.js';
 export { ResourceRecords } from './resource-records.js';
 export { ResourceRegions, type ResourceRegion } from './resource-regions.js';
 export { checkStateInstallation } from './state-installation.js';
+export { RebuiltAddresses } from './rebuilt-addresses.js';

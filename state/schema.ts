@@ -2,6 +2,12 @@
  * The state file's schema, as an ordered list of migrations. Migration N brings a database at schema
  * version N-1 to version N; the version lives in SQLite's `user_version`. Never edit a migration that
  * has shipped: add a new one.
+ *
+ * An entity rebuilt from Port (`state rebuild`, or a missing state at the start of `plan`/`apply`) has
+ * no known scope: its `kind`, `account` and `region` all hold `(unknown)` (UNKNOWN_SCOPE in
+ * src/model/scope.ts; no AWS kind, account or region is spelt so) and its `aws_identifier` is NULL.
+ * It needs no migration: the columns stay NOT NULL, and the first run that maps it again records its
+ * real owner.
  */
 export const MIGRATIONS: readonly string[] = [
   `

@@ -23,6 +23,7 @@ import { openStore, openTargetedStore } from '../open-store.js';
 import type { Output } from '../output.js';
 import { checkStoreInstallation, portWriterOf } from '../port-writer-of.js';
 import { planWithProgress } from '../plan-with-progress.js';
+import { discardCreatedState, hintWithoutInstallation, isRebuildDue, rebuildMissingState, stateFileBefore, type StateFileBefore } from '../rebuild-missing-state.js';
 import { ApplyProgressView } from '../views/apply-progress-view.js';
 import { applyCompleteJson, applyCompleteLine } from '../views/apply-words.js';
 
@@ -30,8 +31,8 @@ type ApplyArgs = Extract<Args, { command: 'apply' }>;
 
 /**
  * `aws2port apply [PLANFILE]`: with a plan file, exactly that plan after the stale check; without,
- * a fresh plan, confirmed unless --auto-approve. Holds the state lock throughout. Exit 1 when any
- * change failed.
+ * a fresh plan, confirmed unless --auto-approve. Holds the state lock throughout. Without a state
+ * file, first rebuilds it from Port (a failed rebuild leaves no file). Exit 1 when any change failed.
  */
 export async function runApply(args: ApplyArgs, output: Output): Promise<number> {
   const config = loadConfigOrThrow(args, output);
@@ -40,13 +41,21 @@ export async function runApply(args: ApplyArgs, output: Output): Promise<number>
   // A saved plan names the state it was made from: with no state file, it is refused as stale (its
   // lineage cannot match), and no state is created for it.
   const mappers = args.planFile ? undefined : await compilePlannedMappers(config, args);
+  const before = stateFileBefore(args);
   const store = mappers ? openTargetedStore(args, config, 'create') : openStore(args, 'empty');
   const lock = acquireStateLock(store.db, 'apply');
   const port = new PortClient(connection);
+  let isRebuildFailed = false;
   try {
     checkStoreInstallation(store, config, args, true);
+    if (mappers && isRebuildDue(before, config)) {
+      await rebuildMissingState(store, config, args, port, output).catch((error: unknown) => {
+        isRebuildFailed = true;
+        throw error;
+      });
+    }
     const ownership = { port, writer: portWriterOf(config, args) };
-    const plan = args.planFile ? await loadCheckedPlan(args.planFile, store, config.hash, ownership) : await planForApply(args, config, mappers!, store, ownership, definitions, output);
+    const plan = args.planFile ? await loadCheckedPlan(args.planFile, store, config.hash, ownership) : await planForApply(args, config, mappers!, store, ownership, definitions, output, before);
     if (!plan) return 0;
     const progress = new ApplyProgressView(output, args);
     const applied = await guardThenApply({
@@ -70,6 +79,7 @@ export async function runApply(args: ApplyArgs, output: Output): Promise<number>
     lock.release();
     store.db.close();
     await port.close();
+    if (isRebuildFailed) discardCreatedState(before);
   }
 }
 
@@ -96,8 +106,10 @@ async function planForApply(
   ownership: PortOwnership,
   definitions: BlueprintDefinition[] | undefined,
   output: Output,
+  before: StateFileBefore,
 ): Promise<Plan | undefined> {
   const plan = await planWithProgress(args, config, mappers, store, output, ownership, definitions ? { definitions, port: ownership.port } : undefined);
+  hintWithoutInstallation(before, config, output);
   if (!args.json) await renderPlanText(plan, output.stdout, output.style);
   if (!planHasChanges(plan.header)) {
     plan.changes.close();

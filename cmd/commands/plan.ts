@@ -7,27 +7,43 @@ import { openTargetedStore } from '../open-store.js';
 import type { Output } from '../output.js';
 import { checkStoreInstallation, portWriterOf } from '../port-writer-of.js';
 import { planWithProgress } from '../plan-with-progress.js';
+import { discardCreatedState, hintWithoutInstallation, isRebuildDue, rebuildMissingState, stateFileBefore } from '../rebuild-missing-state.js';
+import { acquireStateLock } from '../../state/index.js';
 
 /**
  * `aws2port plan`: exit 0, or 2 with --detailed-exitcode when there are changes. Without a state file
- * it plans against an empty state and creates none, unless --out saves a plan, which must name the
- * state it applies to.
+ * it plans against a state rebuilt from Port (with an installationId; see rebuildMissingState), else an
+ * empty one, held in memory: it creates no file, unless --out saves a plan, which must name the state
+ * it applies to.
  */
 export async function runPlan(args: Extract<Args, { command: 'plan' }>, output: Output): Promise<number> {
   const config = loadConfigOrThrow(args, output);
   const definitions = loadConfiguredBlueprints(config);
-  // Port is read for the blueprints file, and to leave out changes to entities another writer owns:
-  // without credentials and blueprints file, plan reads AWS alone and cannot check ownership.
+  const before = stateFileBefore(args);
+  // Port is read for the blueprints file, to rebuild a missing state, and to leave out changes to
+  // entities another writer owns: without credentials, plan reads AWS alone and cannot check ownership.
   const hasPortCredentials = Boolean(process.env.PORT_CLIENT_ID && process.env.PORT_CLIENT_SECRET);
   const writer = portWriterOf(config, args);
-  const connection = definitions || hasPortCredentials ? portConnectionFromEnv(process.env, args.parallelism, writer) : undefined;
+  const connection = definitions || hasPortCredentials || isRebuildDue(before, config) ? portConnectionFromEnv(process.env, args.parallelism, writer) : undefined;
   const mappers = await compilePlannedMappers(config, args);
   const store = openTargetedStore(args, config, args.out ? 'create' : 'empty');
   const port = connection ? new PortClient(connection) : undefined;
+  let isRebuildFailed = false;
   try {
     checkStoreInstallation(store, config, args, false);
+    if (port && isRebuildDue(before, config)) {
+      // A state rebuilt into a file (--out) is written under its lock; without --out it lives in memory.
+      const lock = args.out ? acquireStateLock(store.db, 'plan') : undefined;
+      await rebuildMissingState(store, config, args, port, output)
+        .catch((error: unknown) => {
+          isRebuildFailed = true;
+          throw error;
+        })
+        .finally(() => lock?.release());
+    }
     if (!port) output.log('Port credentials are not set: changes to entities another writer owns in Port are not looked for.');
     const plan = await planWithProgress(args, config, mappers, store, output, port ? { port, writer } : undefined, definitions && port ? { definitions, port } : undefined);
+    hintWithoutInstallation(before, config, output);
     if (args.out) await savePlanFile(args.out, plan);
     if (args.json) await writePlanJson(plan, output.stdout);
     else await renderPlanText(plan, output.stdout, output.style);
@@ -37,5 +53,6 @@ export async function runPlan(args: Extract<Args, { command: 'plan' }>, output: 
   } finally {
     store.db.close();
     await port?.close();
+    if (isRebuildFailed && args.out) discardCreatedState(before);
   }
 }

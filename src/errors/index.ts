@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'StateLocked',
   'StateUnreadable',
   'StateOfAnotherInstallation',
+  'RebuildNeedsInstallation',
   'PlanFileInvalid',
   'PlanStale',
   'PlanWritesForeignEntities',

@@ -6,7 +6,7 @@
 export type { Entity, BlueprintEntity } from './entity.js';
 export { entityRecord, serializeEntity, type EntityRecord, type SerializedEntity } from './entity-record.js';
 export { entityAddress } from './address.js';
-export { GLOBAL_REGION, scopeKey, type Scope } from './scope.js';
+export { GLOBAL_REGION, UNKNOWN_SCOPE, isUnknownScope, scopeKey, type Scope } from './scope.js';
 export { formatResource, formatScope } from './subject.js';
 export type { OutputSink } from './output-sink.js';
 export { aws2portVersion } from './version.js';

@@ -15,3 +15,16 @@ export const GLOBAL_REGION = 'global';
 export function scopeKey(scope: Scope): string {
   return `${scope.kind}\u0000${scope.account}\u0000${scope.region}`;
 }
+
+/**
+ * The owner of an entity whose scope is not known: one rebuilt from Port (`state rebuild`), where
+ * Port's record names no AWS scope. No AWS kind, account or region is spelt so. Such an entity is
+ * deleted only after a run that read every scope completely (invariant 1), and a run that produces it
+ * again makes its scope the owner.
+ */
+export const UNKNOWN_SCOPE: Scope = Object.freeze({ kind: '(unknown)', account: '(unknown)', region: '(unknown)' });
+
+/** True for the scope of an entity whose owner is not known (UNKNOWN_SCOPE). */
+export function isUnknownScope(scope: Scope): boolean {
+  return scope.kind === UNKNOWN_SCOPE.kind && scope.account === UNKNOWN_SCOPE.account && scope.region === UNKNOWN_SCOPE.region;
+}

@@ -112,6 +112,7 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
       knownAccounts: new Set(read.knownAccounts),
       isAccountListComplete: read.isAccountListComplete,
       isAccountOfRun: read.isAccountOfRun,
+      isEveryScopeRead: options.targets.length === 0 && skipped.length === 0 && unread.length === 0,
     });
     for (const { scope, reason } of vouched) desired.vouchFor([scope], reason);
 

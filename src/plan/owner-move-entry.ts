@@ -1,10 +1,10 @@
 import type { PlannedMove } from '../../state/index.js';
 import type { OwnerMoveEntry } from './plan-document.js';
-import { entityAddress, formatScope, type Scope } from '../model/index.js';
+import { entityAddress, formatScope, isUnknownScope, type Scope } from '../model/index.js';
 
 /** An owner move found by the diff, as the plan document writes it. */
 export function ownerMoveEntry(move: PlannedMove): OwnerMoveEntry {
-  const owner = (scope: Scope, awsIdentifier: string | null) => `${formatScope(scope)} ${awsIdentifier ?? '?'}`;
+  const owner = (scope: Scope, awsIdentifier: string | null) => (isUnknownScope(scope) ? 'unknown: rebuilt from Port' : `${formatScope(scope)} ${awsIdentifier ?? '?'}`);
   return {
     address: entityAddress(move.blueprint, move.identifier),
     blueprint: move.blueprint,

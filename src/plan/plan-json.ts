@@ -60,6 +60,8 @@ export async function readPlanFile(file: string, db: StateDatabase): Promise<Pla
         tail = line.slice(1);
         break;
       }
+      // A plan with no changes has an empty line between the list's opening and its end
+      if (line === '') continue;
       batch.push(parseJson<ResourceChange>(line.endsWith(',') ? line.slice(0, -1) : line, file));
       if (batch.length >= LOAD_BATCH) {
         changes.insert(batch.map(rowOf));

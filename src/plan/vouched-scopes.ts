@@ -1,4 +1,4 @@
-import { scopeKey, type Scope } from '../model/index.js';
+import { isUnknownScope, scopeKey, type Scope } from '../model/index.js';
 
 /** What one run read, as far as deletions are concerned. */
 export interface ReadCoverage {
@@ -16,6 +16,11 @@ export interface ReadCoverage {
   isAccountListComplete: boolean;
   /** Whether an account is this run's to judge (under `--shard`, only this shard's). */
   isAccountOfRun: (accountId: string) => boolean;
+  /**
+   * True when this run read every scope of every configured kind completely: no `--target`, no skipped
+   * scope, no unread or unmappable item. Only such a run vouches for entities of unknown scope.
+   */
+  isEveryScopeRead: boolean;
 }
 
 /** A scope whose entities may be deleted when not produced, and why that is safe. */
@@ -29,6 +34,8 @@ export interface VouchedScope {
  * when it was read completely this run, or when it is out of what the config asks for, as far as this
  * run can tell for sure: its kind is no longer configured, its account is gone from a complete account
  * list, or its region is no longer read. A scope this run meant to read but could not never vouches.
+ * The unknown scope (entities rebuilt from Port, owner not known) vouches only when the run read every
+ * scope completely: whichever scope owned such an entity, it was read and did not produce it.
  */
 export function vouchedScopes(owningScopes: readonly Scope[], coverage: ReadCoverage): VouchedScope[] {
   const vouched: VouchedScope[] = [];
@@ -40,6 +47,7 @@ export function vouchedScopes(owningScopes: readonly Scope[], coverage: ReadCove
 }
 
 function vouchReason(scope: Scope, coverage: ReadCoverage): string | undefined {
+  if (isUnknownScope(scope)) return coverage.isEveryScopeRead ? 'no longer in AWS (every scope was read completely)' : undefined;
   if (!coverage.plannedKinds.has(scope.kind)) return undefined;
   const key = scopeKey(scope);
   if (coverage.completeScopes.has(key)) return 'no longer in AWS';

@@ -9,4 +9,4 @@ export { MAX_BULK_ENTITIES, MAX_BULK_BYTES, MAX_BULK_DELETE } from './entity-bat
 export { classifyStatus, waitHintMs } from './classify-response.js';
 export { defaultRetryPolicy } from './retry-policy.js';
 export { portConnectionFromEnv } from './port-connection-from-env.js';
-export { datasourceInstallation, installationName, isOwnDatasource, portUserAgent, type PortWriter } from './port-user-agent.js';
+export { datasourceInstallation, installationName, isOwnDatasource, isWrittenBy, portUserAgent, type PortWriter } from './port-user-agent.js';

@@ -26,11 +26,23 @@ export function installationName(writer: PortWriter): string | undefined {
  * `{installation}[/{shard}]`, null for an aws2port write that named none (`aws2port/{version}`), and
  * undefined when another writer made it (Port's own integration, a person, any other tool).
  */
-export function datasourceInstallation(datasource: string | undefined): string | null | undefined {
-  if (datasource === undefined || !datasource.startsWith('aws2port/')) return undefined;
-  const rest = datasource.slice('aws2port/'.length);
-  const slash = rest.indexOf('/');
-  return slash === -1 ? null : rest.slice(slash + 1);
+export function datasourceInstallation(datasource: unknown): string | null | undefined {
+  if (typeof datasource !== 'string' || !datasource.startsWith('aws2port/')) return undefined;
+  const afterProduct = datasource.slice('aws2port/'.length);
+  const slash = afterProduct.indexOf('/');
+  if (slash === 0) return undefined;
+  return slash === -1 ? null : afterProduct.slice(slash + 1);
+}
+
+/**
+ * True when Port's `$datasource` of an entity says this installation (and shard) wrote it: exactly
+ * `aws2port/{any version}/{installation}[/{shard}]` (installationName). Another installation whose name
+ * merely contains this one (`prod-2` for `prod`), another shard, an unsharded write under `--shard` (or
+ * the reverse), an aws2port that named no installation, Port's own integration or a person never match.
+ */
+export function isWrittenBy(datasource: unknown, writer: PortWriter): boolean {
+  const installation = installationName(writer);
+  return installation !== undefined && datasourceInstallation(datasource) === installation;
 }
 
 /**
@@ -38,7 +50,6 @@ export function datasourceInstallation(datasource: string | undefined): string |
  * installation (and shard), or by an aws2port that named no installation (writes made before one was
  * configured). False for every other writer, another aws2port installation or shard included.
  */
-export function isOwnDatasource(datasource: string | undefined, writer: PortWriter): boolean {
-  const installation = datasourceInstallation(datasource);
-  return installation === null || (installation !== undefined && installation === installationName(writer));
+export function isOwnDatasource(datasource: unknown, writer: PortWriter): boolean {
+  return datasourceInstallation(datasource) === null || isWrittenBy(datasource, writer);
 }

@@ -8,7 +8,7 @@ import { openStateDatabase, StateStore } from '../../state/index.js';
 import { buildResource, type EstateResource } from '../simulators/aws/index.js';
 import { EC2, organization, S3, startSourceWorld, type SourceWorld } from '../aws/source-fixture.js';
 import { tempDir } from '../support/temp-dir.js';
-import { entityRecord } from '../../src/model/index.js';
+import { entityRecord, UNKNOWN_SCOPE } from '../../src/model/index.js';
 
 const REGIONS = ['us-east-1', 'eu-west-1'];
 
@@ -100,6 +100,14 @@ describe('makePlan', () => {
   /** Plans and records the estate as it is: the state after a first apply. */
   async function applyFirstPlan(options: ConfigOptions = {}): Promise<void> {
     recordAsApplied(await plan(options));
+  }
+
+  /** Records the estate as a rebuild from Port would: every entity as applied, its owner unknown. */
+  async function rebuildFirstPlan(): Promise<void> {
+    const seen = await plan();
+    store.recordWrites((writer) => {
+      for (const c of seen.changes) writer.putEntity(entityRecord(c.blueprint, c.after!, UNKNOWN_SCOPE, null));
+    });
   }
 
   const actions = (seen: PlanSeen) => seen.changes.map((c) => `${c.action} ${c.identifier}`).sort();
@@ -208,6 +216,32 @@ describe('makePlan', () => {
     assert.deepEqual(seen.header.targets, [S3]);
     assert.equal(seen.header.unchanged, 3);
     assert.deepEqual(world.sim.calls.slice(callsBefore).filter((c) => c.typeName === EC2), [], 'no EC2 call');
+  });
+
+  it('deletes an entity of unknown scope only after a run that read every scope completely; one produced again moves to its scope', async () => {
+    await rebuildFirstPlan();
+    const gone = resource(EC2, 'us-east-1');
+    world.sim.estate.resources = without(gone);
+    const seen = await plan();
+    assert.deepEqual(actions(seen), [`delete ${gone.identifier}`]);
+    assert.equal(seen.header.owner_moves?.length, initial.length - 1, 'every other entity moves to the scope that produced it, with no write');
+    const instance = resource(EC2, 'eu-west-1');
+    const move = seen.header.owner_moves!.find((m) => m.address === `cloudResource.${instance.identifier}`)!;
+    assert.deepEqual(move.scope, { kind: EC2, account, region: 'eu-west-1' });
+    assert.match(move.reason, /\(was unknown: rebuilt from Port\)/);
+  });
+
+  it('keeps the entities of unknown scope after a run with a skipped scope, an unread item or a --target', async () => {
+    await rebuildFirstPlan();
+    const gone = resource(EC2, 'us-east-1');
+    world.sim.estate.resources = without(gone);
+    world.sim.faults.deny = [{ account, region: 'eu-west-1', type: EC2 }];
+    assert.deepEqual(actions(await plan()), [], 'a skipped scope');
+    world.sim.faults.deny = [];
+    world.sim.faults.getResourceErrors = [{ type: S3, identifier: resource(S3, 'us-east-1').identifier, error: 'other' }];
+    assert.deepEqual(actions(await plan({ isBucketReadAgain: true })), [], 'an unread item');
+    world.sim.faults.getResourceErrors = [];
+    assert.deepEqual(actions(await plan({}, [EC2])), [], '--target');
   });
 
   it('refuses a --target that neither the config nor the state knows, with InvalidArgument', async () => {

@@ -47,6 +47,15 @@ describe('plan files', () => {
     assert.equal('owner_moves' in (JSON.parse(readFileSync(file, 'utf8')) as PlanDocument), false);
   });
 
+  it('load back a plan with no changes, such as one of owner moves alone', async () => {
+    const document = aPlan([], { owner_moves: [aMove('x', aScope({ account: '222222222222' }), aScope())] });
+    const file = join(tempDir(), 'p.plan');
+    await savePlanFile(file, aPlanOf(document));
+    assert.deepEqual(canonical(await readBack(file)), canonical(document));
+    await savePlanFile(file, aPlanOf(aPlan()));
+    assert.deepEqual(canonical(await readBack(file)), canonical(aPlan()));
+  });
+
   it('load a plan document written on one line too', async () => {
     const document = aPlan([aChange('create', 'a')]);
     const file = join(tempDir(), 'p.plan');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { vouchedScopes, type ReadCoverage } from '../../src/plan/index.js';
-import { scopeKey, type Scope } from '../../src/model/index.js';
+import { UNKNOWN_SCOPE, scopeKey, type Scope } from '../../src/model/index.js';
 
 const BUCKETS_111: Scope = { kind: 'AWS::S3::Bucket', account: '111111111111', region: 'global' };
 const EC2_111_EU: Scope = { kind: 'AWS::EC2::Instance', account: '111111111111', region: 'eu-west-1' };
@@ -18,6 +18,7 @@ function coverage(overrides: Partial<ReadCoverage> = {}): ReadCoverage {
     knownAccounts: new Set(['111111111111']),
     isAccountListComplete: true,
     isAccountOfRun: () => true,
+    isEveryScopeRead: false,
     ...overrides,
   };
 }
@@ -55,5 +56,10 @@ describe('vouchedScopes', () => {
 
   it('vouches for nothing outside the planned kinds (--target)', () => {
     assert.deepEqual(reasons([BUCKETS_111, QUEUES_111], coverage({ plannedKinds: new Set(['AWS::EC2::Instance']) })), {});
+  });
+
+  it('vouches for entities of unknown scope only after a run that read every scope completely', () => {
+    assert.deepEqual(reasons([UNKNOWN_SCOPE], coverage()), {});
+    assert.match(reasons([UNKNOWN_SCOPE], coverage({ isEveryScopeRead: true }))[scopeKey(UNKNOWN_SCOPE)]!, /every scope was read completely/);
   });
 });

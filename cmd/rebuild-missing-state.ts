@@ -1,0 +1,68 @@
+import { existsSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { ResolvedConfig } from '../src/config/index.js';
+import { installationName, type PortClient } from '../src/port/index.js';
+import { blueprintsToRebuild, rebuildState, type RebuildResult } from '../src/refresh/index.js';
+import type { StateStore } from '../state/index.js';
+import type { CommonArgs } from './arguments.js';
+import type { Output } from './output.js';
+import { portWriterOf } from './port-writer-of.js';
+
+/** Where the state file would be, and whether it and its folders exist before a command opens it. */
+export interface StateFileBefore {
+  file: string;
+  isMissing: boolean;
+  /** The outermost folder of the state's path that does not exist yet (opening the state makes it); undefined when its folder exists. */
+  missingFolder: string | undefined;
+}
+
+/** Looks at the state file before a command opens (and so perhaps creates) it. */
+export function stateFileBefore(args: Pick<CommonArgs, 'state'>): StateFileBefore {
+  const file = resolve(args.state);
+  let missingFolder: string | undefined;
+  for (let folder = dirname(file); !existsSync(folder); folder = dirname(folder)) missingFolder = folder;
+  return { file, isMissing: !existsSync(file), missingFolder };
+}
+
+/**
+ * At the start of `plan` and `apply` when the state file did not exist and the config names an
+ * installation (isRebuildDue): rebuilds the state from Port (what Port holds as this installation's, and
+ * shard's) and says so on stderr.
+ */
+export async function rebuildMissingState(store: StateStore, config: ResolvedConfig, args: Pick<CommonArgs, 'shard'>, port: PortClient, output: Output): Promise<void> {
+  output.log(`State file missing: rebuilding it from Port for installation ${installationName(portWriterOf(config, args))}…`);
+  await rebuildFromPort(store, config, args, port, output);
+}
+
+/**
+ * After `plan` or `apply` planned from a missing state without an installation: says, once, that
+ * nothing could be rebuilt from Port (nothing there can be told apart as ours) and what would allow it.
+ * Said after planning, so that an error of the run is still the first thing it prints.
+ */
+export function hintWithoutInstallation(before: StateFileBefore, config: ResolvedConfig, output: Output): void {
+  if (before.isMissing && config.installationId === undefined) {
+    output.log('The state file was missing and the config names no installationId: planned from an empty state. (With installationId set, aws2port rebuilds a lost state from Port.)');
+  }
+}
+
+/** Whether `plan` or `apply` rebuilds the state from Port first: its file is missing and the config names an installation. */
+export function isRebuildDue(before: StateFileBefore, config: ResolvedConfig): boolean {
+  return before.isMissing && config.installationId !== undefined;
+}
+
+/** Rebuilds the state from Port for the run's installation (which must be named) and reports the count on stderr. */
+export async function rebuildFromPort(store: StateStore, config: ResolvedConfig, args: Pick<CommonArgs, 'shard'>, port: PortClient, output: Output): Promise<RebuildResult> {
+  const result = await rebuildState(store, port, portWriterOf(config, args), blueprintsToRebuild(config, store.countByBlueprint().keys()));
+  output.log(`Rebuilt ${result.entities} entities of ${result.blueprints} blueprints from Port`);
+  return result;
+}
+
+/**
+ * Removes a state file a command created and could not fill (a rebuild that failed), with SQLite's
+ * side files, and the folders the command made for it: nothing is left behind. Call with the
+ * database closed.
+ */
+export function discardCreatedState(before: StateFileBefore): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${before.file}${suffix}`, { force: true });
+  if (before.missingFolder !== undefined) rmSync(before.missingFolder, { recursive: true, force: true });
+}
