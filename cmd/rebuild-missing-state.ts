@@ -34,17 +34,6 @@ export async function rebuildMissingState(store: StateStore, config: ResolvedCon
   await rebuildFromPort(store, config, args, port, output);
 }
 
-/**
- * After `plan` or `apply` planned from a missing state without an installation: says, once, that
- * nothing could be rebuilt from Port (nothing there can be told apart as ours) and what would allow it.
- * Said after planning, so that an error of the run is still the first thing it prints.
- */
-export function hintWithoutInstallation(before: StateFileBefore, config: ResolvedConfig, output: Output): void {
-  if (before.isMissing && config.installationId === undefined) {
-    output.log('The state file was missing and the config names no installationId: planned from an empty state. (With installationId set, aws2port rebuilds a lost state from Port.)');
-  }
-}
-
 /** Whether `plan` or `apply` rebuilds the state from Port first: its file is missing and the config names an installation. */
 export function isRebuildDue(before: StateFileBefore, config: ResolvedConfig): boolean {
   return before.isMissing && config.installationId !== undefined;

@@ -11,5 +11,5 @@ export { acquireStateLock, forceUnlock, readLock, type HeldLock, type LockInfo }
 export { SCHEMA_VERSION } from './schema.js';
 export { ResourceRecords } from './resource-records.js';
 export { ResourceRegions, type ResourceRegion } from './resource-regions.js';
-export { checkStateInstallation } from './state-installation.js';
+export { checkStateInstallation, recordedInstallationId } from './state-installation.js';
 export { RebuiltAddresses } from './rebuilt-addresses.js';

@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
 import { Aws2PortError } from '../src/errors/index.js';
 import type { StateDatabase } from './open-state.js';
 
@@ -22,4 +24,24 @@ export function checkStateInstallation(db: StateDatabase, installation: string, 
       'Each installation (installationId, and the shard under --shard) keeps its own state file. Point --state (or AWS2PORT_STATE) at this ' +
       "installation's state, or correct installationId / --shard in the config or command line if this state is really its own.",
   });
+}
+
+/**
+ * The installation id a state file records (without its shard), read before the command opens the
+ * state, leaving the file as it was; undefined when the file is missing, records none, or cannot be read (opening it for the
+ * command then says why).
+ */
+export function recordedInstallationId(file: string): string | undefined {
+  if (!existsSync(file)) return undefined;
+  let db: Database.Database | undefined;
+  try {
+    // Not read-only: a read-only connection cannot remove the -shm file it makes, and this one must leave no trace.
+    db = new Database(file, { fileMustExist: true });
+    const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(INSTALLATION_KEY) as { value: string } | undefined;
+    return row?.value.split('/')[0];
+  } catch {
+    return undefined;
+  } finally {
+    db?.close();
+  }
 }

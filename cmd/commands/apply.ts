@@ -19,11 +19,12 @@ import type { Args } from '../arguments.js';
 import { confirmActions } from '../confirm.js';
 import { compilePlannedMappers } from '../compile-planned-mappers.js';
 import { loadConfigOrThrow, loadConfiguredBlueprints } from '../load-config-or-throw.js';
+import { withNamedInstallation } from '../named-installation.js';
 import { openStore, openTargetedStore } from '../open-store.js';
 import type { Output } from '../output.js';
 import { checkStoreInstallation, portWriterOf } from '../port-writer-of.js';
 import { planWithProgress } from '../plan-with-progress.js';
-import { discardCreatedState, hintWithoutInstallation, isRebuildDue, rebuildMissingState, stateFileBefore, type StateFileBefore } from '../rebuild-missing-state.js';
+import { discardCreatedState, isRebuildDue, rebuildMissingState, stateFileBefore, type StateFileBefore } from '../rebuild-missing-state.js';
 import { ApplyProgressView } from '../views/apply-progress-view.js';
 import { applyCompleteJson, applyCompleteLine } from '../views/apply-words.js';
 
@@ -35,7 +36,7 @@ type ApplyArgs = Extract<Args, { command: 'apply' }>;
  * file, first rebuilds it from Port (a failed rebuild leaves no file). Exit 1 when any change failed.
  */
 export async function runApply(args: ApplyArgs, output: Output): Promise<number> {
-  const config = loadConfigOrThrow(args, output);
+  const config = await withNamedInstallation(loadConfigOrThrow(args, output), args);
   const definitions = loadConfiguredBlueprints(config);
   const connection = portConnectionFromEnv(process.env, args.parallelism, portWriterOf(config, args));
   // A saved plan names the state it was made from: with no state file, it is refused as stale (its
@@ -109,7 +110,6 @@ async function planForApply(
   before: StateFileBefore,
 ): Promise<Plan | undefined> {
   const plan = await planWithProgress(args, config, mappers, store, output, ownership, definitions ? { definitions, port: ownership.port } : undefined);
-  hintWithoutInstallation(before, config, output);
   if (!args.json) await renderPlanText(plan, output.stdout, output.style);
   if (!planHasChanges(plan.header)) {
     plan.changes.close();

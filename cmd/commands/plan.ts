@@ -3,11 +3,12 @@ import type { Args } from '../arguments.js';
 import { PortClient, portConnectionFromEnv } from '../../src/port/index.js';
 import { compilePlannedMappers } from '../compile-planned-mappers.js';
 import { loadConfigOrThrow, loadConfiguredBlueprints } from '../load-config-or-throw.js';
+import { withNamedInstallation } from '../named-installation.js';
 import { openTargetedStore } from '../open-store.js';
 import type { Output } from '../output.js';
 import { checkStoreInstallation, portWriterOf } from '../port-writer-of.js';
 import { planWithProgress } from '../plan-with-progress.js';
-import { discardCreatedState, hintWithoutInstallation, isRebuildDue, rebuildMissingState, stateFileBefore } from '../rebuild-missing-state.js';
+import { discardCreatedState, isRebuildDue, rebuildMissingState, stateFileBefore } from '../rebuild-missing-state.js';
 import { acquireStateLock } from '../../state/index.js';
 
 /**
@@ -17,7 +18,7 @@ import { acquireStateLock } from '../../state/index.js';
  * it applies to.
  */
 export async function runPlan(args: Extract<Args, { command: 'plan' }>, output: Output): Promise<number> {
-  const config = loadConfigOrThrow(args, output);
+  const config = await withNamedInstallation(loadConfigOrThrow(args, output), args);
   const definitions = loadConfiguredBlueprints(config);
   const before = stateFileBefore(args);
   // Port is read for the blueprints file, to rebuild a missing state, and to leave out changes to
@@ -43,7 +44,6 @@ export async function runPlan(args: Extract<Args, { command: 'plan' }>, output: 
     }
     if (!port) output.log('Port credentials are not set: changes to entities another writer owns in Port are not looked for.');
     const plan = await planWithProgress(args, config, mappers, store, output, port ? { port, writer } : undefined, definitions && port ? { definitions, port } : undefined);
-    hintWithoutInstallation(before, config, output);
     if (args.out) await savePlanFile(args.out, plan);
     if (args.json) await writePlanJson(plan, output.stdout);
     else await renderPlanText(plan, output.stdout, output.style);

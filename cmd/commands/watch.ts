@@ -4,6 +4,7 @@ import { acquireStateLock, type HeldLock, type StateStore } from '../../state/in
 import type { Args } from '../arguments.js';
 import { compilePlannedMappers } from '../compile-planned-mappers.js';
 import { loadConfigOrThrow, loadConfiguredBlueprints } from '../load-config-or-throw.js';
+import { withNamedInstallation } from '../named-installation.js';
 import { openTargetedStore } from '../open-store.js';
 import type { Output } from '../output.js';
 import { checkStoreInstallation, portWriterOf } from '../port-writer-of.js';
@@ -22,7 +23,7 @@ const EXIT_GRACE_MS = 1000;
  */
 export async function runWatch(args: WatchArgs, output: Output): Promise<number> {
   const stopSignal = firstStopSignal();
-  const config = loadConfigOrThrow(args, output);
+  const config = await withNamedInstallation(loadConfigOrThrow(args, output), args);
   const blueprints = loadConfiguredBlueprints(config);
   const connection = portConnectionFromEnv(process.env, args.parallelism, portWriterOf(config, args));
   const mappers = await compilePlannedMappers(config, args);

@@ -17,7 +17,6 @@ export const ERROR_CODES = [
   'StateLocked',
   'StateUnreadable',
   'StateOfAnotherInstallation',
-  'RebuildNeedsInstallation',
   'PlanFileInvalid',
   'PlanStale',
   'PlanWritesForeignEntities',

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { aws2portVersion } from '../../src/model/index.js';
 import { seedConfigWithRegions, startWorld } from '../support/world.js';
@@ -33,6 +35,10 @@ describe('the installation named in every write', () => {
     try {
       const unnamed = await world.run(['apply', '--auto-approve']);
       assert.equal(unnamed.code, 0, unnamed.stderr);
+      // as a state made before installations were named: it records none
+      const state = new Database(join(world.dir, 'state.db'));
+      state.prepare("DELETE FROM meta WHERE key = 'installation'").run();
+      state.close();
       writeFileSync(world.configFile, `installationId: prod-estate\n${seedConfigWithRegions()}`);
       const adopted = await world.run(['apply', '--auto-approve', '--shard', '1/1']);
       assert.equal(adopted.code, 0, adopted.stderr);

@@ -194,16 +194,21 @@ describe('a lost state rebuilt from Port', () => {
     }
   });
 
-  it('needs a named installation: `state rebuild` fails with RebuildNeedsInstallation, and plan starts from an empty state with a hint', async () => {
+  it("names the installation by the Organization's id when the config names none, and rebuilds by it", async () => {
     const world = await startWorld();
     try {
+      const organizationId = world.aws.estate.organization!.id;
+      const first = await world.run(['apply', '--auto-approve']);
+      assert.equal(first.code, 0, first.stderr);
+      assert.ok(world.port.entities('cloudResource').every((entity) => entity.$datasource?.endsWith(`/${organizationId}`)));
+      rmSync(join(world.dir, 'state.db'));
+      const writesBefore = world.port.writes.length;
+      const again = await world.run(['apply', '--auto-approve']);
+      assert.equal(again.code, 0, again.stderr);
+      assert.match(again.stderr, new RegExp(`rebuilding it from Port for installation ${organizationId}`));
+      assert.deepEqual(entityWritesSince(world, writesBefore), [], 'nothing AWS did not change is written again');
       const rebuild = await world.run(['state', 'rebuild']);
-      assert.equal(rebuild.code, 1);
-      assert.match(rebuild.stderr, /\[RebuildNeedsInstallation\]/);
-      assert.equal(existsSync(join(world.dir, 'state.db')), false, 'no state file is left behind');
-      const plan = await world.run(['plan']);
-      assert.equal(plan.code, 0, plan.stderr);
-      assert.match(plan.stderr, /installationId/);
+      assert.equal(rebuild.code, 0, rebuild.stderr);
     } finally {
       await world.close();
     }
