@@ -112,7 +112,8 @@ export async function makePlan(options: MakePlanOptions): Promise<Plan> {
       knownAccounts: new Set(read.knownAccounts),
       isAccountListComplete: read.isAccountListComplete,
       isAccountOfRun: read.isAccountOfRun,
-      isEveryScopeRead: options.targets.length === 0 && skipped.length === 0 && unread.length === 0,
+      // an incomplete account list (Organizations denied) may hide the account that owned such an entity
+      isEveryScopeRead: options.targets.length === 0 && skipped.length === 0 && unread.length === 0 && read.isAccountListComplete,
     });
     for (const { scope, reason } of vouched) desired.vouchFor([scope], reason);
 

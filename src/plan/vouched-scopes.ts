@@ -18,7 +18,8 @@ export interface ReadCoverage {
   isAccountOfRun: (accountId: string) => boolean;
   /**
    * True when this run read every scope of every configured kind completely: no `--target`, no skipped
-   * scope, no unread or unmappable item. Only such a run vouches for entities of unknown scope.
+   * scope, no unread or unmappable item, and a complete account list. Only such a run vouches for
+   * entities of unknown scope.
    */
   isEveryScopeRead: boolean;
 }

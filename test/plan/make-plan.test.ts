@@ -231,7 +231,7 @@ describe('makePlan', () => {
     assert.match(move.reason, /\(was unknown: rebuilt from Port\)/);
   });
 
-  it('keeps the entities of unknown scope after a run with a skipped scope, an unread item or a --target', async () => {
+  it('keeps the entities of unknown scope after a run with a skipped scope, an unread item, a --target or an incomplete account list', async () => {
     await rebuildFirstPlan();
     const gone = resource(EC2, 'us-east-1');
     world.sim.estate.resources = without(gone);
@@ -242,6 +242,15 @@ describe('makePlan', () => {
     assert.deepEqual(actions(await plan({ isBucketReadAgain: true })), [], 'an unread item');
     world.sim.faults.getResourceErrors = [];
     assert.deepEqual(actions(await plan({}, [EC2])), [], '--target');
+    // Organizations lists accounts only to its management account: this run reads its own account alone
+    const organization = world.sim.estate.organization!;
+    const management = organization.managementAccountId;
+    organization.managementAccountId = '999999999999';
+    try {
+      assert.deepEqual(actions(await plan()), [], 'an incomplete account list');
+    } finally {
+      organization.managementAccountId = management;
+    }
   });
 
   it('refuses a --target that neither the config nor the state knows, with InvalidArgument', async () => {
