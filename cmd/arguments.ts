@@ -281,7 +281,7 @@ export async function parseArguments(argv: readonly string[], invocation: Invoca
         .command('unlock <lockId>', 'Release a lock whose holder cannot be checked', (s) => common(s).example('$0 state unlock LOCK_ID', 'The lock id that the lock error printed').positional('lockId', { type: 'string', demandOption: true }), (a) => {
           parsed = { command: 'state unlock', ...commonOf(a), lockId: a.lockId as string };
         })
-        .command('rebuild', 'Rebuild the state from what Port holds as this installation\'s (needs installationId)', (s) => common(s).example('$0 state rebuild', 'Read back a lost state from Port'), (a) => {
+        .command('rebuild', 'Rebuild the state from what Port holds as this installation\'s', (s) => common(s).example('$0 state rebuild', 'Read back a lost state from Port'), (a) => {
           parsed = { command: 'state rebuild', ...commonOf(a) };
         })
         .demandCommand(1, 'Name a state command: list, show, unlock, rebuild.'),

@@ -25,8 +25,7 @@ export function stateFileBefore(args: Pick<CommonArgs, 'state'>): StateFileBefor
 }
 
 /**
- * At the start of `plan` and `apply` when the state file did not exist and the config names an
- * installation (isRebuildDue): rebuilds the state from Port (what Port holds as this installation's, and
+ * At the start of `plan` and `apply` when the state file did not exist: rebuilds the state from Port (what Port holds as this installation's, and
  * shard's) and says so on stderr.
  */
 export async function rebuildMissingState(store: StateStore, config: ResolvedConfig, args: Pick<CommonArgs, 'shard'>, port: PortClient, output: Output): Promise<void> {
@@ -34,12 +33,7 @@ export async function rebuildMissingState(store: StateStore, config: ResolvedCon
   await rebuildFromPort(store, config, args, port, output);
 }
 
-/** Whether `plan` or `apply` rebuilds the state from Port first: its file is missing and the config names an installation. */
-export function isRebuildDue(before: StateFileBefore, config: ResolvedConfig): boolean {
-  return before.isMissing && config.installationId !== undefined;
-}
-
-/** Rebuilds the state from Port for the run's installation (which must be named) and reports the count on stderr. */
+/** Rebuilds the state from Port for the run's installation (withNamedInstallation names it) and reports the count on stderr. */
 export async function rebuildFromPort(store: StateStore, config: ResolvedConfig, args: Pick<CommonArgs, 'shard'>, port: PortClient, output: Output): Promise<RebuildResult> {
   const result = await rebuildState(store, port, portWriterOf(config, args), blueprintsToRebuild(config, store.countByBlueprint().keys()));
   output.log(`Rebuilt ${result.entities} entities of ${result.blueprints} blueprints from Port`);

@@ -24,7 +24,7 @@ import { openStore, openTargetedStore } from '../open-store.js';
 import type { Output } from '../output.js';
 import { checkStoreInstallation, portWriterOf } from '../port-writer-of.js';
 import { planWithProgress } from '../plan-with-progress.js';
-import { discardCreatedState, isRebuildDue, rebuildMissingState, stateFileBefore, type StateFileBefore } from '../rebuild-missing-state.js';
+import { discardCreatedState, rebuildMissingState, stateFileBefore, type StateFileBefore } from '../rebuild-missing-state.js';
 import { ApplyProgressView } from '../views/apply-progress-view.js';
 import { applyCompleteJson, applyCompleteLine } from '../views/apply-words.js';
 
@@ -49,7 +49,7 @@ export async function runApply(args: ApplyArgs, output: Output): Promise<number>
   let isRebuildFailed = false;
   try {
     checkStoreInstallation(store, config, args, true);
-    if (mappers && isRebuildDue(before, config)) {
+    if (mappers && before.isMissing) {
       await rebuildMissingState(store, config, args, port, output).catch((error: unknown) => {
         isRebuildFailed = true;
         throw error;

@@ -8,13 +8,12 @@ import { openTargetedStore } from '../open-store.js';
 import type { Output } from '../output.js';
 import { checkStoreInstallation, portWriterOf } from '../port-writer-of.js';
 import { planWithProgress } from '../plan-with-progress.js';
-import { discardCreatedState, isRebuildDue, rebuildMissingState, stateFileBefore } from '../rebuild-missing-state.js';
+import { discardCreatedState, rebuildMissingState, stateFileBefore } from '../rebuild-missing-state.js';
 import { acquireStateLock } from '../../state/index.js';
 
 /**
  * `aws2port plan`: exit 0, or 2 with --detailed-exitcode when there are changes. Without a state file
- * it plans against a state rebuilt from Port (with an installationId; see rebuildMissingState), else an
- * empty one, held in memory: it creates no file, unless --out saves a plan, which must name the state
+ * it plans against a state rebuilt from Port (see rebuildMissingState), held in memory: it creates no file, unless --out saves a plan, which must name the state
  * it applies to.
  */
 export async function runPlan(args: Extract<Args, { command: 'plan' }>, output: Output): Promise<number> {
@@ -25,14 +24,14 @@ export async function runPlan(args: Extract<Args, { command: 'plan' }>, output: 
   // entities another writer owns: without credentials, plan reads AWS alone and cannot check ownership.
   const hasPortCredentials = Boolean(process.env.PORT_CLIENT_ID && process.env.PORT_CLIENT_SECRET);
   const writer = portWriterOf(config, args);
-  const connection = definitions || hasPortCredentials || isRebuildDue(before, config) ? portConnectionFromEnv(process.env, args.parallelism, writer) : undefined;
+  const connection = definitions || hasPortCredentials || before.isMissing ? portConnectionFromEnv(process.env, args.parallelism, writer) : undefined;
   const mappers = await compilePlannedMappers(config, args);
   const store = openTargetedStore(args, config, args.out ? 'create' : 'empty');
   const port = connection ? new PortClient(connection) : undefined;
   let isRebuildFailed = false;
   try {
     checkStoreInstallation(store, config, args, false);
-    if (port && isRebuildDue(before, config)) {
+    if (port && before.isMissing) {
       // A state rebuilt into a file (--out) is written under its lock; without --out it lives in memory.
       const lock = args.out ? acquireStateLock(store.db, 'plan') : undefined;
       await rebuildMissingState(store, config, args, port, output)

@@ -1,7 +1,7 @@
 /**
  * What every stage shares, and depends on nothing: the entity aws2port writes and its address, the
- * scope that owns it, the kinds whose scope is the account (global kinds), the one way a scope or a resource is named in messages, where output goes, and
- * aws2port's version. Every stage may import it; it imports no stage.
+ * scope that owns it, the kinds whose scope is the account (global kinds), the one way a scope or a
+ * resource is named in messages, where output goes, and aws2port's version. Every stage may import it; it imports no stage.
  */
 export type { Entity, BlueprintEntity } from './entity.js';
 export { entityRecord, serializeEntity, type EntityRecord, type SerializedEntity } from './entity-record.js';
