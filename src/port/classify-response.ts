@@ -1,4 +1,5 @@
 import type { FailureClass } from '../concurrency/index.js';
+import type { QuotaHint } from './rate-budget.js';
 
 /** Statuses Port's own client (Ocean) retries after a wait; the retry policy says how often. */
 const THROTTLING_STATUSES = [429];
@@ -31,6 +32,12 @@ export function resetHintMs(headers: Headers, nowMs: number): number | undefined
   const reset = headerNumber(headers, 'x-ratelimit-reset');
   if (reset === undefined) return undefined;
   return reset > 1e9 ? Math.max(0, reset * 1000 - nowMs) : reset * 1000;
+}
+
+/** What is left of the quota, from `x-ratelimit-remaining` and `-reset`; undefined without the first. */
+export function quotaHint(headers: Headers, nowMs: number): QuotaHint | undefined {
+  const remaining = headerNumber(headers, 'x-ratelimit-remaining');
+  return remaining === undefined ? undefined : { remaining, resetMs: resetHintMs(headers, nowMs) };
 }
 
 /** A header's value as a non-negative number; undefined when absent or not one. */

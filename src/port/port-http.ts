@@ -1,7 +1,7 @@
 import { Agent, request, type Dispatcher } from 'undici';
 import { Retrier, STANDARD_RETRY_BUDGET, type RetryBudgetSettings, type RetryPolicy } from '../concurrency/index.js';
 import { Aws2PortError, describeRetryCount, type RetryCount } from '../errors/index.js';
-import { classifyStatus, waitHintMs } from './classify-response.js';
+import { classifyStatus, quotaHint, waitHintMs } from './classify-response.js';
 import { RateBudget, routeClassOf } from './rate-budget.js';
 import { defaultRetryPolicy } from './retry-policy.js';
 
@@ -89,7 +89,7 @@ export class PortHttp {
       const hintMs = waitHintMs(answer.headers, this.now());
       const delayMs = isFailure ? this.retrier.delayBeforeRetry(classifyStatus(answer.status), retries.attempts, hintMs) : undefined;
       // A 429's wait pauses the whole class (the retry waits in acquire, with the requests behind it).
-      this.rateBudget.settle(permit, answer.status, answer.status === 429 ? (delayMs ?? hintMs) : undefined);
+      this.rateBudget.settle(permit, answer.status, answer.status === 429 ? (delayMs ?? hintMs) : undefined, quotaHint(answer.headers, this.now()));
       if (delayMs === undefined) {
         if (answer.status === 0) throw this.unreachable(answer.body, retries);
         if (!isFailure) this.retrier.succeeded();

@@ -36,6 +36,13 @@ export const PORT_AIMD_SETTINGS: AimdSettings = { initialRate: 10, initialBurstS
 const DEFAULT_PAUSE_MS = 1000;
 /** The latency a class assumes before its first answer, ms. */
 const INITIAL_LATENCY_MS = 1000;
+/** What an answer's rate-limit headers say is left of its class's quota, and when it is whole again. */
+export interface QuotaHint {
+  remaining: number;
+  /** ms until the reset; undefined when Port does not say. */
+  resetMs: number | undefined;
+}
+
 /** Requests a class keeps in flight, as a multiple of rate x latency. */
 const LATENCY_HEADROOM = 2;
 /** The fewest requests a class may keep in flight. */
@@ -45,7 +52,7 @@ const LATENCY_SMOOTHING = 0.2;
 
 interface ClassPace {
   limiter: AimdRateLimiter;
-  /** No request leaves before this time (after a 429), ms. */
+  /** No request leaves before this time (after a 429, or when the quota is spent), ms. */
   pausedUntil: number;
   inFlight: number;
   latencyMs: number | undefined;
@@ -62,7 +69,10 @@ interface ClassPace {
  * or a refilling token bucket): each route class learns its rate from Port's 429s themselves, as the
  * AWS side does (additive increase, multiplicative decrease), instead of reading one model into the
  * rate-limit headers. A 429 also pauses the class until the time Port names (Retry-After, else the
- * reset), so that the requests behind it do not draw 429s of their own. Each class keeps as many
+ * reset), so that the requests behind it do not draw 429s of their own. Where Port's headers count
+ * what is left (`x-ratelimit-remaining`), the class also holds as soon as the requests in flight
+ * would spend it, one round trip before a 429 would say so: a signal both models give alike, read
+ * as a 429 is, never as a forecast of when the quota refills. Each class keeps as many
  * requests in flight as its rate needs at the latency it observes (Little's law, with headroom).
  */
 export class RateBudget {
@@ -108,9 +118,12 @@ export class RateBudget {
   /**
    * The answer to a permitted request came: `status` 429 cuts the class's rate and pauses the class
    * for `pauseMs` (the retry's wait: Port's, when it names one); any other answer from Port lets the
-   * rate grow; status 0 (Port not reached) only frees the slot.
+   * rate grow, unless its `quota` says the requests in flight spend what is left: then the class
+   * holds until the reset and cuts its rate as a 429 would, since any request sent now would draw
+   * one (Port's window or bucket is empty, whichever its limiter is). Status 0 (Port not reached)
+   * only frees the slot.
    */
-  settle(permit: Permit, status: number, pauseMs: number | undefined): void {
+  settle(permit: Permit, status: number, pauseMs: number | undefined, quota?: QuotaHint): void {
     const pace = this.paceOf(permit.routeClass);
     pace.inFlight--;
     const latency = this.now() - permit.sentAt;
@@ -118,6 +131,9 @@ export class RateBudget {
     if (status === 429) {
       pace.limiter.onThrottle(permit.callNumber);
       pace.pausedUntil = Math.max(pace.pausedUntil, this.now() + (pauseMs ?? DEFAULT_PAUSE_MS));
+    } else if (quota && quota.remaining <= pace.inFlight) {
+      pace.limiter.onThrottle(permit.callNumber);
+      pace.pausedUntil = Math.max(pace.pausedUntil, this.now() + (quota.resetMs ?? DEFAULT_PAUSE_MS));
     } else if (status !== 0) {
       pace.limiter.onSuccess(pace.isHeldBack);
       pace.isHeldBack = false;

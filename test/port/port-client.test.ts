@@ -231,5 +231,20 @@ describe('PortClient under Port\'s rate limits', () => {
       const throttled = port.writes.filter((w) => w.status === 429).length;
       assert.ok(throttled <= 6, `${throttled} requests of ${port.writes.length} answered 429`);
     });
+
+    it(`stops before Port's quota is spent when its headers say so (${model} model): no request draws a 429`, async () => {
+      // 10 requests/s: a bucket of 10 refilled at 10/s, or 20 requests per 2-second window
+      const limits = model === 'bucket' ? { bulkUpsert: { limit: 3000, burst: 10 } } : { bulkUpsert: { limit: 20, burst: 20 } };
+      const port = await startPortSimulator({ rateLimits: limits, rateLimitModel: model, rateLimitWindowSeconds: model === 'bucket' ? 300 : 2, faults: { latencyMs: 20 } });
+      const client = new PortClient({ baseUrl: port.url, clientId: 'sim-client-id', clientSecret: 'sim-client-secret', userAgent: 'aws2port/test', connections: 64 });
+      after(async () => {
+        await client.close();
+        await port.close();
+      });
+      const results = await client.upsertEntities('cloudResource', Array.from({ length: 800 }, (_, i) => aSerialized(`e${i}`)), UPSERT);
+      assert.ok(results.every((r) => r.ok));
+      const answers = port.writes.filter((w) => w.route === 'bulk-upsert').map((w) => w.status);
+      assert.deepEqual([answers.length, answers.filter((status) => status === 429).length], [40, 0]);
+    });
   }
 });

@@ -56,6 +56,22 @@ describe(RateBudget.name, () => {
     assert.equal(budget.rateOf('bulkUpsert'), before * PORT_AIMD_SETTINGS.decreaseFactor);
   });
 
+  it('holds until the reset, and slows down, when Port says the requests in flight spend what is left', async () => {
+    const { budget, clock } = fakeBudget();
+    const [first, second, third] = [await budget.acquire('bulkUpsert'), await budget.acquire('bulkUpsert'), await budget.acquire('bulkUpsert')];
+    const before = budget.rateOf('bulkUpsert');
+    // 3 left and 2 others in flight: a request sent now would still be admitted
+    budget.settle(first!, 200, undefined, { remaining: 3, resetMs: 4000 });
+    assert.ok(budget.rateOf('bulkUpsert') >= before);
+    // 1 left and 1 other in flight: the next one would draw a 429
+    budget.settle(second!, 200, undefined, { remaining: 1, resetMs: 4000 });
+    const heldAt = clock.now;
+    const next = await budget.acquire('bulkUpsert');
+    assert.ok(next.sentAt >= heldAt + 4000, 'no request before the reset');
+    assert.equal(budget.rateOf('bulkUpsert'), before * PORT_AIMD_SETTINGS.decreaseFactor);
+    budget.settle(third!, 200, undefined, { remaining: 0, resetMs: 4000 });
+  });
+
   it('keeps route classes apart', async () => {
     const { budget, slept } = fakeBudget();
     budget.settle(await budget.acquire('bulkUpsert'), 429, 10_000);
