@@ -214,36 +214,33 @@ describe('PortClient', () => {
   });
 });
 
+/**
+ * 40 bulk requests at once (800 entities) through a client on a Port limited to 10 requests/s: a bucket
+ * of `bucketBurst` refilled at 10/s, or 20 requests per 2-second window. Returns Port's answers' statuses.
+ */
+async function writeUnderLimit(model: 'bucket' | 'window', bucketBurst: number, faults: PortSimulatorOptions['faults'] = {}): Promise<number[]> {
+  const limits = model === 'bucket' ? { bulkUpsert: { limit: 3000, burst: bucketBurst } } : { bulkUpsert: { limit: 20, burst: 20 } };
+  const port = await startPortSimulator({ rateLimits: limits, rateLimitModel: model, rateLimitWindowSeconds: model === 'bucket' ? 300 : 2, faults });
+  const client = new PortClient({ baseUrl: port.url, clientId: 'sim-client-id', clientSecret: 'sim-client-secret', userAgent: 'aws2port/test', connections: 64 });
+  after(async () => {
+    await client.close();
+    await port.close();
+  });
+  const results = await client.upsertEntities('cloudResource', Array.from({ length: 800 }, (_, i) => aSerialized(`e${i}`)), UPSERT);
+  assert.ok(results.every((r) => r.ok));
+  return port.writes.filter((w) => w.route === 'bulk-upsert').map((w) => w.status);
+}
+
 describe('PortClient under Port\'s rate limits', () => {
   for (const model of ['bucket', 'window'] as const) {
     it(`learns the rate from the 429s (${model} model): the requests behind a 429 wait with it instead of drawing their own`, async () => {
-      // 10 requests/s: a bucket of 3 refilled at 10/s, or 20 requests per 2-second window
-      const limits = model === 'bucket' ? { bulkUpsert: { limit: 3000, burst: 3 } } : { bulkUpsert: { limit: 20, burst: 20 } };
-      const port = await startPortSimulator({ rateLimits: limits, rateLimitModel: model, rateLimitWindowSeconds: model === 'bucket' ? 300 : 2 });
-      const client = new PortClient({ baseUrl: port.url, clientId: 'sim-client-id', clientSecret: 'sim-client-secret', userAgent: 'aws2port/test', connections: 64 });
-      after(async () => {
-        await client.close();
-        await port.close();
-      });
-      // 40 bulk requests at once
-      const results = await client.upsertEntities('cloudResource', Array.from({ length: 800 }, (_, i) => aSerialized(`e${i}`)), UPSERT);
-      assert.ok(results.every((r) => r.ok));
-      const throttled = port.writes.filter((w) => w.status === 429).length;
-      assert.ok(throttled <= 6, `${throttled} requests of ${port.writes.length} answered 429`);
+      const answers = await writeUnderLimit(model, 3);
+      const throttled = answers.filter((status) => status === 429).length;
+      assert.ok(throttled <= 6, `${throttled} requests of ${answers.length} answered 429`);
     });
 
     it(`stops before Port's quota is spent when its headers say so (${model} model): no request draws a 429`, async () => {
-      // 10 requests/s: a bucket of 10 refilled at 10/s, or 20 requests per 2-second window
-      const limits = model === 'bucket' ? { bulkUpsert: { limit: 3000, burst: 10 } } : { bulkUpsert: { limit: 20, burst: 20 } };
-      const port = await startPortSimulator({ rateLimits: limits, rateLimitModel: model, rateLimitWindowSeconds: model === 'bucket' ? 300 : 2, faults: { latencyMs: 20 } });
-      const client = new PortClient({ baseUrl: port.url, clientId: 'sim-client-id', clientSecret: 'sim-client-secret', userAgent: 'aws2port/test', connections: 64 });
-      after(async () => {
-        await client.close();
-        await port.close();
-      });
-      const results = await client.upsertEntities('cloudResource', Array.from({ length: 800 }, (_, i) => aSerialized(`e${i}`)), UPSERT);
-      assert.ok(results.every((r) => r.ok));
-      const answers = port.writes.filter((w) => w.route === 'bulk-upsert').map((w) => w.status);
+      const answers = await writeUnderLimit(model, 10, { latencyMs: 20 });
       assert.deepEqual([answers.length, answers.filter((status) => status === 429).length], [40, 0]);
     });
   }
