@@ -36,19 +36,19 @@ export const PORT_AIMD_SETTINGS: AimdSettings = { initialRate: 10, initialBurstS
 const DEFAULT_PAUSE_MS = 1000;
 /** The latency a class assumes before its first answer, ms. */
 const INITIAL_LATENCY_MS = 1000;
-/** What an answer's rate-limit headers say is left of its class's quota, and when it is whole again. */
-export interface QuotaHint {
-  remaining: number;
-  /** ms until the reset; undefined when Port does not say. */
-  resetMs: number | undefined;
-}
-
 /** Requests a class keeps in flight, as a multiple of rate x latency. */
 const LATENCY_HEADROOM = 2;
 /** The fewest requests a class may keep in flight. */
 const MIN_CONCURRENCY = 2;
 /** Weight of the newest answer in a class's smoothed latency. */
 const LATENCY_SMOOTHING = 0.2;
+
+/** What an answer's rate-limit headers say is left of its class's quota, and when it is whole again. */
+export interface QuotaHint {
+  remaining: number;
+  /** ms until the reset; undefined when Port does not say. */
+  resetMs: number | undefined;
+}
 
 interface ClassPace {
   limiter: AimdRateLimiter;
@@ -71,8 +71,8 @@ interface ClassPace {
  * rate-limit headers. A 429 also pauses the class until the time Port names (Retry-After, else the
  * reset), so that the requests behind it do not draw 429s of their own. Where Port's headers count
  * what is left (`x-ratelimit-remaining`), the class also holds as soon as the requests in flight
- * would spend it, one round trip before a 429 would say so: a signal both models give alike, read
- * as a 429 is, never as a forecast of when the quota refills. Each class keeps as many
+ * would spend it, one round trip before a 429 would say so (both models report what is left alike),
+ * and the class slows down and pauses until the reset as on a 429. Each class keeps as many
  * requests in flight as its rate needs at the latency it observes (Little's law, with headroom).
  */
 export class RateBudget {
@@ -128,19 +128,21 @@ export class RateBudget {
     pace.inFlight--;
     const latency = this.now() - permit.sentAt;
     pace.latencyMs = pace.latencyMs === undefined ? latency : pace.latencyMs + LATENCY_SMOOTHING * (latency - pace.latencyMs);
-    if (status === 429) {
-      pace.limiter.onThrottle(permit.callNumber);
-      pace.pausedUntil = Math.max(pace.pausedUntil, this.now() + (pauseMs ?? DEFAULT_PAUSE_MS));
-    } else if (quota && quota.remaining <= pace.inFlight) {
-      pace.limiter.onThrottle(permit.callNumber);
-      pace.pausedUntil = Math.max(pace.pausedUntil, this.now() + (quota.resetMs ?? DEFAULT_PAUSE_MS));
-    } else if (status !== 0) {
+    if (status === 429) this.throttle(pace, permit, pauseMs);
+    else if (quota && quota.remaining <= pace.inFlight) this.throttle(pace, permit, quota.resetMs);
+    else if (status !== 0) {
       pace.limiter.onSuccess(pace.isHeldBack);
       pace.isHeldBack = false;
     }
     const wake = pace.onSlotFreed;
     pace.onSlotFreed = undefined;
     wake?.();
+  }
+
+  /** Cuts the class's rate (once per round trip) and pauses it for `pauseMs`, else a second. */
+  private throttle(pace: ClassPace, permit: Permit, pauseMs: number | undefined): void {
+    pace.limiter.onThrottle(permit.callNumber);
+    pace.pausedUntil = Math.max(pace.pausedUntil, this.now() + (pauseMs ?? DEFAULT_PAUSE_MS));
   }
 
   /** The class's rate now, requests per second. */

@@ -22,7 +22,7 @@ function repositoryFiles(dir = ROOT): string[] {
  */
 const FOREIGN_REFERENCES: { what: string; pattern: RegExp }[] = [
   { what: 'a work item number', pattern: new RegExp(['\\b(issue|ticket|work[- ]item)', '\\s*#?\\d+'].join(''), 'i') },
-  { what: 'a path outside the repository', pattern: new RegExp(['\\.\\./', 'shared/', '|/work/', '(main|shared|wt)\\b'].join('')) },
+  { what: 'a path outside the repository', pattern: new RegExp(['\\.\\./', 'shared/', '|/wo', 'rk/', '(main|shared|wt)\\b'].join('')) },
 ];
 
 describe('the repository speaks for itself', () => {
